@@ -1,0 +1,53 @@
+/**
+ * Shared Playwright fixtures. Every spec imports `test` and `expect` from here, so every spec
+ * automatically asserts that no request left the page's origin (the privacy promise), and can
+ * drop real files onto the page the way a person does.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '..', 'test', 'fixtures');
+
+export interface DropFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly mimeType?: string;
+}
+
+/** Reads a file under test/fixtures as a DropFile. */
+export function fixture(relativePath: string): DropFile {
+  return { name: path.basename(relativePath), bytes: new Uint8Array(readFileSync(path.join(FIXTURES, relativePath))) };
+}
+
+/** Dispatches real dragenter/dragover/drop events carrying File objects on `selector`. */
+export async function dropFiles(page: Page, files: readonly DropFile[], selector = 'body'): Promise<void> {
+  const payload = files.map((f) => ({ name: f.name, data: Array.from(f.bytes), type: f.mimeType ?? '' }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items) dt.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
+    return dt;
+  }, payload);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent(selector, type, { dataTransfer });
+  }
+}
+
+export const test = base.extend<{ offOriginRequests: string[] }>({
+  offOriginRequests: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
+      const leaked: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+        if (new URL(url).origin !== origin) leaked.push(url);
+      });
+      await use(leaked);
+      expect(leaked, 'requests that left the page origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
