@@ -1,0 +1,114 @@
+/**
+ * Browser half of `npm run bench`: real Chromium, the built app, real drops.
+ * Measures drop → first row visible and drop → every certificate decoded and listed, the longest
+ * main-thread task during that time (Long Tasks API), and the Worker's JS heap (CDP).
+ */
+import { chromium, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromiumPath } from './find-chromium.mjs';
+import { startServer } from './serve-dist.mjs';
+
+export interface BrowserFigures {
+  readonly version: string;
+  readonly rows: { what: string; certscope: string; peer: string; ratio: string; goal: string }[];
+}
+
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+
+async function dropAndMeasure(page: Page, name: string, bytes: Uint8Array, expected: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const handle = await page.evaluateHandle(
+    ({ name, data }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], name));
+      return dt;
+    },
+    { name, data: Buffer.from(bytes).toString('base64') },
+  );
+  const t0 = await page.evaluate(() => performance.now());
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent('body', type, { dataTransfer: handle });
+  // First row: any certificate row rendered in the overview list.
+  await page.locator('[data-certificate-row]').first().waitFor({ state: 'visible', timeout: 60_000 });
+  const tFirst = await page.evaluate(() => performance.now());
+  // All: the overview announces how many certificates it holds.
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-certificate-count]')?.getAttribute('data-certificate-count') ?? 0) >= n,
+    expected,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  const tAll = await page.evaluate(() => performance.now());
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks));
+  return { first: tFirst - t0, all: tAll - t0, longestTask: longest };
+}
+
+/**
+ * Watches the page's dedicated workers through a CDP session attached without flattening, so we
+ * can ask a worker's V8 for its heap (`Runtime.getHeapUsage`) beside Playwright's own session.
+ */
+async function watchWorkerHeap(page: Page): Promise<() => Promise<number | null>> {
+  const session = await page.context().newCDPSession(page);
+  const workers: string[] = [];
+  const pending = new Map<number, (value: number | null) => void>();
+  session.on('Target.attachedToTarget', (event: { sessionId: string; targetInfo: { type: string } }) => {
+    if (event.targetInfo.type === 'worker') workers.push(event.sessionId);
+  });
+  session.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+    const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+    if (reply.id !== undefined) pending.get(reply.id)?.(reply.result?.usedSize ?? null);
+  });
+  await session.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return async () => {
+    const sessionId = workers[0];
+    if (!sessionId) return null;
+    const id = 1000 + pending.size;
+    const result = new Promise<number | null>((resolve) => {
+      pending.set(id, resolve);
+      setTimeout(() => resolve(null), 5000);
+    });
+    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+    const bytes = await result;
+    return bytes === null ? null : bytes / 1e6;
+  };
+}
+
+export async function measureBrowser(files: { bigFile: string; rootsFile: string; singleFile: string }): Promise<BrowserFigures> {
+  const server = (await startServer(4391)) as Server;
+  const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: LAUNCH_ARGS, headless: true });
+  try {
+    const rows: BrowserFigures['rows'] = [];
+    const cases = [
+      { label: '1 certificate', file: files.singleFile, count: 1, goalFirst: '≤ 100 ms', goalAll: '≤ 100 ms' },
+      { label: '144 certificates (Mozilla roots)', file: files.rootsFile, count: 0, goalFirst: '—', goalAll: '≤ 500 ms' },
+      { label: '10,000 certificates', file: files.bigFile, count: 10_000, goalFirst: '≤ 1,000 ms', goalAll: '≤ 5,000 ms' },
+    ];
+    let heap: number | null = null;
+    for (const c of cases) {
+      const bytes = new Uint8Array(readFileSync(c.file));
+      const expected = c.count || (readFileSync(c.file, 'utf8').match(/BEGIN CERTIFICATE/g) ?? []).length;
+      const page = await browser.newPage();
+      await page.goto('http://127.0.0.1:4391/?at=2026-06-01T00:00:00Z');
+      await page.locator('body').waitFor();
+      const heapOf = await watchWorkerHeap(page);
+      const m = await dropAndMeasure(page, path.basename(c.file), bytes, expected);
+      rows.push({ what: `Chromium drop → first row, ${c.label}, ms`, certscope: fmt(m.first), peer: '—', ratio: '—', goal: c.goalFirst });
+      rows.push({ what: `Chromium drop → all rendered, ${c.label}, ms`, certscope: fmt(m.all), peer: '—', ratio: '—', goal: c.goalAll });
+      rows.push({ what: `longest main-thread task, ${c.label}, ms`, certscope: fmt(m.longestTask), peer: '—', ratio: '—', goal: '≤ 100 ms' });
+      if (c.count === 10_000) heap = await heapOf();
+      await page.close();
+    }
+    if (heap !== null) rows.push({ what: 'worker JS heap with 10,000 certificates, MB', certscope: heap.toFixed(1), peer: '—', ratio: '—', goal: '—' });
+    return { version: browser.version(), rows };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * `npm run bench`: the performance figures, side by side with peers run in the same process and
+ * on the same files, printed as one table and saved to bench/results.md.
+ *
+ *   engine decode (µs per certificate) vs `openssl storeutl -noout -text -certs`
+ *   PKCS#12 open at 2,048 and 600,000 iterations vs `openssl pkcs12 -info -noout`
+ *   Chromium: drop → rendered for 1, 144 and 10,000 certificates; long main-thread tasks
+ *   first-load JS (main thread and total, gzipped); worker heap for 10,000 certificates
+ *
+ * Timings are medians of several runs after a warm-up. Nothing here is asserted: tests assert
+ * behaviour, this measures it.
+ */
+import '../src/core/setup';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { rootCertificates } from 'node:tls';
+import { performance } from 'node:perf_hooks';
+import { decodeInput } from '../src/core/decode-input';
+import { measureBrowser, type BrowserFigures } from './bench-browser';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+const GENERATED = path.join(FIXTURES, 'generated');
+
+interface Row {
+  readonly what: string;
+  readonly certscope: string;
+  readonly peer: string;
+  readonly ratio: string;
+  readonly goal: string;
+}
+const rows: Row[] = [];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function timeAsync(runs: number, fn: () => Promise<void>): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function timeCommand(runs: number, command: string, args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const elapsed = performance.now() - t0;
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr.toString().slice(0, 300)}`);
+    if (i > 0) times.push(elapsed);
+  }
+  return median(times);
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function benchDecode(label: string, file: string, runs: number): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  let count = 0;
+  const ms = await timeAsync(runs, async () => {
+    const decoded = await decodeInput({ name: path.basename(file), bytes });
+    count = decoded.certificates.length;
+  });
+  const opensslMs = timeCommand(runs, 'openssl', ['storeutl', '-noout', '-text', '-certs', file]);
+  const ours = (ms * 1000) / count;
+  const theirs = (opensslMs * 1000) / count;
+  rows.push({
+    what: `full decode, ${label} (${count} certs), µs/cert`,
+    certscope: fmt(ours),
+    peer: `${fmt(theirs)} (openssl storeutl -text)`,
+    ratio: fmt(ours / theirs, 2),
+    goal: '≤ 1.0',
+  });
+}
+
+async function benchPkcs12(label: string, file: string, password: string, runs: number): Promise<void> {
+  const bytes = new Uint8Array(readFileSync(file));
+  const ms = await timeAsync(runs, async () => {
+    const decoded = await decodeInput({ name: path.basename(file), bytes }, { passwords: [password] });
+    if (decoded.errors.length > 0) throw new Error(`${file}: ${decoded.errors.map((e) => e.message).join('; ')}`);
+  });
+  const opensslMs = timeCommand(runs, 'openssl', ['pkcs12', '-info', '-noout', '-in', file, '-passin', `pass:${password}`]);
+  rows.push({
+    what: `PKCS#12 open, ${label}, ms`,
+    certscope: fmt(ms),
+    peer: `${fmt(opensslMs)} (openssl pkcs12 -info)`,
+    ratio: fmt(ms / opensslMs, 2),
+    goal: label.includes('600') ? '≤ 1.5' : '—',
+  });
+}
+
+function firstLoadJs(): { mainGzip: number; totalGzip: number; mainRaw: number; totalRaw: number } {
+  const dist = path.join(ROOT, 'dist');
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const size = (rel: string) => {
+    const data = readFileSync(path.join(dist, rel));
+    return { raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  };
+  const all = readdirSync(path.join(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const sum = (files: string[]) => files.map(size).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  const main = sum(entry);
+  const total = sum(all);
+  return { mainGzip: main.gzip, mainRaw: main.raw, totalGzip: total.gzip, totalRaw: total.raw };
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  mkdirSync(GENERATED, { recursive: true });
+  const rootsFile = path.join(GENERATED, 'mozilla-roots.pem');
+  writeFileSync(rootsFile, rootCertificates.join('\n'));
+  const bigFile = path.join(GENERATED, 'bundle-10000.pem');
+  if (!existsSync(bigFile)) {
+    const r = spawnSync('node', [path.join(ROOT, 'scripts', 'make-big-bundle.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('scripts/make-big-bundle.mjs failed');
+  }
+
+  console.error('bench: engine decode…');
+  await benchDecode(`Mozilla roots (Node ${process.versions.node})`, rootsFile, quick ? 3 : 7);
+  await benchDecode('generated bundle', bigFile, quick ? 1 : 3);
+
+  console.error('bench: PKCS#12…');
+  await benchPkcs12('2,048 iterations', path.join(FIXTURES, 'p12', 'iter2048.p12'), 'changeit', quick ? 3 : 5);
+  await benchPkcs12('600,000 iterations', path.join(FIXTURES, 'p12', 'iter600k.p12'), 'changeit', quick ? 1 : 3);
+
+  const heapBefore = process.memoryUsage().heapUsed;
+  const kept = await decodeInput({ name: 'bundle-10000.pem', bytes: new Uint8Array(readFileSync(bigFile)) });
+  const heapAfter = process.memoryUsage().heapUsed;
+  rows.push({
+    what: `engine heap holding ${kept.certificates.length} decoded certs (Node), MB`,
+    certscope: fmt((heapAfter - heapBefore) / 1e6),
+    peer: '—',
+    ratio: '—',
+    goal: '—',
+  });
+
+  let browser: BrowserFigures | null = null;
+  if (existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+    const js = firstLoadJs();
+    rows.push({ what: 'first-load JS, main thread, KB gzip (raw)', certscope: `${fmt(js.mainGzip / 1024)} (${fmt(js.mainRaw / 1024)})`, peer: '—', ratio: '—', goal: '≤ 100 KB gzip' });
+    rows.push({ what: 'all JS incl. lazy chunks + worker, KB gzip (raw)', certscope: `${fmt(js.totalGzip / 1024)} (${fmt(js.totalRaw / 1024)})`, peer: '—', ratio: '—', goal: '—' });
+    console.error('bench: Chromium…');
+    browser = await measureBrowser({ bigFile, rootsFile, singleFile: path.join(FIXTURES, 'pki', 'server.pem') });
+    for (const r of browser.rows) rows.push(r);
+  } else {
+    console.error('bench: dist/ missing: run `npm run build` for the browser figures');
+  }
+
+  const table = [
+    '| measure | Certscope | peer (same run) | ratio | goal |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.what} | ${r.certscope} | ${r.peer} | ${r.ratio} | ${r.goal} |`),
+  ].join('\n');
+  console.log(table);
+  const openssl = spawnSync('openssl', ['version'], { encoding: 'utf8' }).stdout.trim();
+  const chromium = browser?.version ?? 'not run';
+  const md = `# Benchmark results\n\nLast run: ${new Date().toISOString()} · Node ${process.versions.node} · ${openssl} · Chromium ${chromium} · ${process.platform}/${process.arch}, ${(await import('node:os')).cpus().length} cores.\nRegenerate with \`npm run bench\` (after \`npm run build\`). Medians of several runs after a warm-up.\n\n${table}\n`;
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results.md'), md);
+  console.error('bench: wrote bench/results.md');
+}
+
+await main();
