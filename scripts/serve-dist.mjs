@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -25,8 +26,16 @@ export function startServer(port) {
       if (!file.startsWith(root)) throw new Error('outside root');
       const s = await stat(file);
       if (!s.isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(await readFile(file));
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      let body = await readFile(file);
+      const headers = { 'content-type': type, 'cache-control': 'no-cache' };
+      // Compress text like any real static host does, so measurements are realistic.
+      if (/text|javascript|json|svg|manifest/.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = gzipSync(body);
+        headers['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, headers);
+      res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
