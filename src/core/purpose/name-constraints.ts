@@ -1,0 +1,147 @@
+/**
+ * Name constraints (RFC 5280 §4.2.1.10) for DNS, email, IP, URI and directory names. A name of
+ * a type that a CA's permitted subtrees constrain must fall inside one of them; no name may
+ * fall inside an excluded subtree. Types the subtrees do not mention are unconstrained.
+ */
+import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel, NameModel } from '../model';
+import { findExtension, subjectAltNames } from '../chain/facts';
+import { normalizeAttributeValue } from '../chain/names';
+import { parseIp } from './hostname';
+
+const EMAIL_ATTRIBUTE = '1.2.840.113549.1.9.1';
+
+type Checkable =
+  | { readonly type: 'dns' | 'email' | 'uri'; readonly value: string }
+  | { readonly type: 'ip'; readonly value: string; readonly bytes: Uint8Array | null }
+  | { readonly type: 'dirName'; readonly value: string; readonly name: NameModel | null };
+
+function dnsWithin(name: string, base: string): boolean {
+  const n = name.toLowerCase().replace(/\.$/u, '');
+  const b = base.toLowerCase().replace(/\.$/u, '');
+  if (b === '') return true;
+  if (b.startsWith('.')) return n.endsWith(b);
+  return n === b || n.endsWith(`.${b}`);
+}
+
+function emailWithin(address: string, base: string): boolean {
+  const at = address.lastIndexOf('@');
+  const host = at >= 0 ? address.slice(at + 1) : address;
+  if (base.includes('@')) {
+    const bat = base.lastIndexOf('@');
+    return address.slice(0, at) === base.slice(0, bat) && host.toLowerCase() === base.slice(bat + 1).toLowerCase();
+  }
+  if (base.startsWith('.')) return host.toLowerCase().endsWith(base.toLowerCase());
+  return host.toLowerCase() === base.toLowerCase();
+}
+
+function uriHost(uri: string): string | null {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/iu.exec(uri);
+  return m?.[1] ?? null;
+}
+
+function uriWithin(uri: string, base: string): boolean {
+  const host = uriHost(uri);
+  if (host === null || host === '') return false;
+  if (base.startsWith('.')) return host.toLowerCase().endsWith(base.toLowerCase());
+  return host.toLowerCase() === base.toLowerCase();
+}
+
+function ipWithin(addr: Uint8Array | null, base: string): boolean {
+  if (!addr) return false;
+  const [a, p] = base.split('/');
+  const net = parseIp(a ?? '');
+  const prefix = Number(p);
+  if (!net || net.length !== addr.length || !Number.isInteger(prefix)) return false;
+  for (let bit = 0; bit < prefix; bit++) {
+    const byte = bit >> 3;
+    const mask = 0x80 >> (bit & 7);
+    if (((addr[byte] ?? 0) & mask) !== ((net[byte] ?? 0) & mask)) return false;
+  }
+  return true;
+}
+
+function rdnKey(rdn: NameModel['rdns'][number]): string {
+  return rdn
+    .map((a) => `${a.oid}=${normalizeAttributeValue(a)}`)
+    .sort()
+    .join('+');
+}
+
+/** dirName constraint: the base's RDN sequence is a prefix of the name's. */
+function dirWithin(name: NameModel | null, baseName: NameModel | null): boolean {
+  if (!name || !baseName) return false;
+  if (baseName.rdns.length > name.rdns.length) return false;
+  return baseName.rdns.every((rdn, i) => {
+    const other = name.rdns[i];
+    return other !== undefined && rdnKey(rdn) === rdnKey(other);
+  });
+}
+
+function within(n: Checkable, subtree: GeneralSubtreeModel, dirNames: ReadonlyMap<string, NameModel>): boolean {
+  const base = subtree.base;
+  if (base.type !== n.type) return false;
+  switch (n.type) {
+    case 'dns':
+      return dnsWithin(n.value, base.value);
+    case 'email':
+      return emailWithin(n.value, base.value);
+    case 'uri':
+      return uriWithin(n.value, base.value);
+    case 'ip':
+      return ipWithin(n.bytes, base.value);
+    case 'dirName':
+      return dirWithin(n.name, dirNames.get(base.value) ?? null);
+  }
+}
+
+/** Names of a certificate subject to constraints: SAN entries, the subject DN and subject email attributes. */
+export function constrainedNames(cert: CertificateModel, sanDirNames: ReadonlyMap<string, NameModel>): Checkable[] {
+  const out: Checkable[] = [];
+  for (const n of subjectAltNames(cert)) {
+    if (n.type === 'dns' || n.type === 'email' || n.type === 'uri') out.push({ type: n.type, value: n.value });
+    else if (n.type === 'ip') out.push({ type: 'ip', value: n.value, bytes: parseIp(n.value) });
+    else if (n.type === 'dirName') out.push({ type: 'dirName', value: n.value, name: sanDirNames.get(n.value) ?? null });
+  }
+  if (cert.subject.rdns.length > 0) out.push({ type: 'dirName', value: cert.subject.rfc4514, name: cert.subject });
+  for (const a of cert.subject.rdns.flat()) if (a.oid === EMAIL_ATTRIBUTE) out.push({ type: 'email', value: a.value });
+  return out;
+}
+
+export interface ConstraintViolation {
+  readonly name: string;
+  readonly type: GeneralNameModel['type'];
+  readonly kind: 'permitted' | 'excluded';
+  readonly constraint: string;
+}
+
+/**
+ * Checks `subject`'s names against `ca`'s nameConstraints. dirName bases arrive as RFC 4514
+ * text in the model; `dirNames` maps such text to a parsed NameModel when the caller has one
+ * (otherwise dirName constraints compare by normalised RFC 4514 text prefix).
+ */
+export function checkNameConstraints(subject: CertificateModel, ca: CertificateModel, dirNames: ReadonlyMap<string, NameModel> = new Map()): ConstraintViolation[] {
+  const nc = findExtension(ca, 'nameConstraints');
+  if (!nc) return [];
+  const names = constrainedNames(subject, dirNames);
+  const out: ConstraintViolation[] = [];
+  for (const n of names) {
+    const typePermitted = nc.permitted.filter((s) => s.base.type === n.type);
+    if (typePermitted.length > 0 && !typePermitted.some((s) => within(n, s, dirNames) || textDirWithin(n, s))) {
+      out.push({ name: n.value, type: n.type, kind: 'permitted', constraint: typePermitted.map((s) => s.base.value).join(', ') });
+    }
+    const hit = nc.excluded.find((s) => s.base.type === n.type && (within(n, s, dirNames) || textDirWithin(n, s)));
+    if (hit) out.push({ name: n.value, type: n.type, kind: 'excluded', constraint: hit.base.value });
+  }
+  return out;
+}
+
+/** Fallback for dirName bases without a parsed Name: RFC 4514 strings list RDNs in reverse, so a prefix of RDNs is a suffix of the text. */
+function textDirWithin(n: Checkable, s: GeneralSubtreeModel): boolean {
+  if (n.type !== 'dirName' || s.base.type !== 'dirName') return false;
+  const norm = (t: string): string[] => t.split(/(?<!\\),/u).map((x) => x.trim().toLowerCase().replace(/\s+/gu, ' '));
+  const a = norm(n.value);
+  const b = norm(s.base.value);
+  if (s.base.value === '') return true;
+  if (b.length > a.length) return false;
+  return b.every((x, i) => a[a.length - b.length + i] === x);
+}

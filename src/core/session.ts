@@ -1,0 +1,250 @@
+/**
+ * The single entry the Worker, the UI and the CLI use: from decoded inputs to a full, plain
+ * analysis (dedup, chain forest, per-certificate status, suitability per role, key matches,
+ * revocation, mTLS pair check).
+ */
+import type { CertificateModel, CoreError, CrlModel, DecodedInput, InputFormat, PrivateKeyModel } from './model';
+import { buildChainForest, type TrustAnchor } from './chain/build';
+import { SignatureCache } from './chain/signature';
+import { namesMatch } from './chain/names';
+import { extendedKeyUsages, isCa, OID } from './chain/facts';
+import type { ChainForest, ChainPath, SignatureCheck } from './chain/types';
+import { assessSuitability, type PrivateKeyState } from './purpose/assess';
+import { checkRevocation, type RevocationStatus } from './purpose/revocation';
+import type { RoleAssessment } from './purpose/types';
+import { checkMtlsPair, type MtlsPairCheck } from './purpose/mtls';
+import { loadBuiltinRoots } from './roots/index';
+import type { RootStoreSource } from './roots/mozilla-roots.generated';
+
+export type ChainStatus = 'trusted' | 'private-root' | 'incomplete' | 'invalid';
+
+export interface SessionOptions {
+  /** Evaluation time, ISO-8601. */
+  readonly at: string;
+  readonly host: string | null;
+  /** Extra trusted roots (CLI --trust, the limbo harness). */
+  readonly trustedRoots?: readonly CertificateModel[];
+  /** Use the built-in Mozilla roots (default true). */
+  readonly builtinRoots?: boolean;
+  /** SHA-256 of session certificates the person marked trusted. */
+  readonly sessionTrustedSha256?: readonly string[];
+  /** Maximum certificates in one path (default 10). */
+  readonly maxChainLength?: number;
+}
+
+export interface SessionInputSummary {
+  readonly name: string;
+  readonly sha256: string;
+  readonly format: InputFormat | null;
+  readonly errors: readonly CoreError[];
+}
+
+export interface SessionCertificate {
+  readonly sha256: string;
+  readonly certificate: CertificateModel;
+  /** Names of the inputs it came from (empty for built-in roots shown because a path uses them). */
+  readonly sources: readonly string[];
+  readonly selfSigned: boolean;
+  readonly trust: 'builtin' | 'session-trusted' | null;
+  readonly chain: {
+    readonly status: ChainStatus;
+    /** Index into forest.trees[sha256].paths of the path shown; null when none. */
+    readonly pathIndex: number | null;
+    /** SHA-256s from this certificate up. */
+    readonly path: readonly string[];
+  };
+  readonly privateKey: PrivateKeyState;
+  /** PrivateKeyModel.sha256Hex of the matching key. */
+  readonly privateKeySha256: string | null;
+  readonly revocation: RevocationStatus;
+  readonly suitability: { readonly tlsServer: RoleAssessment; readonly tlsClient: RoleAssessment };
+}
+
+export interface SessionPrivateKey {
+  readonly sha256: string;
+  readonly key: PrivateKeyModel;
+  readonly sources: readonly string[];
+  /** SHA-256 of the matching certificate, or null. */
+  readonly certificate: string | null;
+}
+
+export interface SessionCrl {
+  readonly sha256: string;
+  readonly crl: CrlModel;
+  readonly sources: readonly string[];
+  /** Issuer certificate whose key verified the CRL, or null. */
+  readonly issuer: string | null;
+  readonly signature: SignatureCheck;
+}
+
+export interface SessionAnalysis {
+  readonly evaluatedAt: string;
+  readonly host: string | null;
+  readonly inputs: readonly SessionInputSummary[];
+  /** Session certificates (deduplicated), in first-seen order. */
+  readonly certificates: readonly SessionCertificate[];
+  /** Trust anchors that some path ends at but that were not loaded (built-in or --trust roots), for display. */
+  readonly anchors: readonly CertificateModel[];
+  readonly privateKeys: readonly SessionPrivateKey[];
+  readonly crls: readonly SessionCrl[];
+  readonly forest: ChainForest;
+  /** Present when the session holds a likely server certificate and a likely client certificate. */
+  readonly mtls: MtlsPairCheck | null;
+  readonly rootStore: RootStoreSource | null;
+}
+
+export function chainStatusOf(path: ChainPath | undefined): ChainStatus {
+  if (!path) return 'incomplete';
+  if (path.links.some((l) => l.signature.status === 'invalid')) return 'invalid';
+  const sound = path.links.every((l) => l.signature.status !== 'unsupported');
+  if ((path.anchor === 'builtin' || path.anchor === 'session-trusted') && sound) return 'trusted';
+  if (path.anchor === 'private-root') return 'private-root';
+  return 'incomplete';
+}
+
+const STATUS_RANK: Record<ChainStatus, number> = { trusted: 0, 'private-root': 1, incomplete: 2, invalid: 3 };
+
+export async function analyzeSession(inputs: readonly DecodedInput[], options: SessionOptions): Promise<SessionAnalysis> {
+  // Deduplicate certificates, keys and CRLs by SHA-256, keeping every source.
+  const certs = new Map<string, { cert: CertificateModel; sources: string[] }>();
+  const keys = new Map<string, { key: PrivateKeyModel; sources: string[] }>();
+  const crls = new Map<string, { crl: CrlModel; sources: string[] }>();
+  const addSource = (list: string[], name: string): void => {
+    if (!list.includes(name)) list.push(name);
+  };
+  for (const input of inputs) {
+    for (const c of input.certificates) {
+      const e = certs.get(c.sha256Hex);
+      if (e) addSource(e.sources, input.name);
+      else certs.set(c.sha256Hex, { cert: c, sources: [input.name] });
+    }
+    for (const k of input.privateKeys) {
+      const e = keys.get(k.sha256Hex);
+      if (e) addSource(e.sources, input.name);
+      else keys.set(k.sha256Hex, { key: k, sources: [input.name] });
+    }
+    for (const c of input.crls) {
+      const e = crls.get(c.sha256Hex);
+      if (e) addSource(e.sources, input.name);
+      else crls.set(c.sha256Hex, { crl: c, sources: [input.name] });
+    }
+  }
+
+  // Trust anchors.
+  const anchors: TrustAnchor[] = [];
+  let rootStore: RootStoreSource | null = null;
+  if (options.builtinRoots !== false) {
+    const roots = await loadBuiltinRoots();
+    rootStore = roots.source;
+    for (const r of roots.certificates) anchors.push({ certificate: r, kind: 'builtin' });
+  }
+  for (const r of options.trustedRoots ?? []) anchors.push({ certificate: r, kind: 'session-trusted' });
+  for (const sha of options.sessionTrustedSha256 ?? []) {
+    const c = certs.get(sha);
+    if (c) anchors.push({ certificate: c.cert, kind: 'session-trusted' });
+  }
+  const anchorKind = new Map<string, 'builtin' | 'session-trusted'>();
+  for (const a of anchors) if (!anchorKind.has(a.certificate.sha256Hex) || a.kind === 'builtin') anchorKind.set(a.certificate.sha256Hex, a.kind);
+
+  const signatures = new SignatureCache();
+  const sessionCerts = [...certs.values()].map((e) => e.cert);
+  const forest = await buildChainForest(sessionCerts, { anchors, signatures, ...(options.maxChainLength ? { maxDepth: options.maxChainLength } : {}) });
+
+  const all = new Map<string, CertificateModel>();
+  for (const a of anchors) all.set(a.certificate.sha256Hex, a.certificate);
+  for (const c of sessionCerts) all.set(c.sha256Hex, c);
+  const lookup = (sha: string): CertificateModel | undefined => all.get(sha);
+
+  // Private keys: match by public key; "mismatch" only for a certificate that arrived with keys none of which match.
+  const keyBySpki = new Map<string, string>();
+  for (const { key } of keys.values()) if (key.publicSpkiSha256Hex) keyBySpki.set(key.publicSpkiSha256Hex, key.sha256Hex);
+  const mismatched = new Set<string>();
+  for (const input of inputs) {
+    if (input.privateKeys.length === 0 || input.certificates.length === 0) continue;
+    const anyMatch = input.certificates.some((c) => input.privateKeys.some((k) => k.publicSpkiSha256Hex === c.publicKey.spkiSha256Hex));
+    if (anyMatch) continue;
+    const leaves = input.certificates.filter((c) => !isCa(c));
+    for (const c of leaves.length > 0 ? leaves : input.certificates.slice(0, 1)) mismatched.add(c.sha256Hex);
+  }
+
+  const crlList = [...crls.values()].map((e) => e.crl);
+  const certificates: SessionCertificate[] = [];
+  for (const { cert, sources } of certs.values()) {
+    const paths = forest.trees[cert.sha256Hex]?.paths ?? [];
+    let pathIndex: number | null = null;
+    paths.forEach((p, i) => {
+      const best = pathIndex === null ? undefined : paths[pathIndex];
+      if (pathIndex === null || STATUS_RANK[chainStatusOf(p)] < STATUS_RANK[chainStatusOf(best)]) pathIndex = i;
+    });
+    const bestPath = pathIndex === null ? undefined : paths[pathIndex];
+    const keySha = keyBySpki.get(cert.publicKey.spkiSha256Hex) ?? null;
+    const privateKey: PrivateKeyState = keySha ? 'matches' : mismatched.has(cert.sha256Hex) ? 'mismatch' : 'absent';
+    const issuers = [...all.values()].filter((c) => c.sha256Hex !== cert.sha256Hex && namesMatch(c.subject, cert.issuer));
+    const revocation = await checkRevocation(cert, issuers, crlList, signatures);
+    const base = { certificate: cert, at: options.at, host: options.host, paths, lookup, revocation, privateKey };
+    const selfSigned = namesMatch(cert.subject, cert.issuer) && (await signatures.check(cert, cert)).status === 'valid';
+    certificates.push({
+      sha256: cert.sha256Hex,
+      certificate: cert,
+      sources,
+      selfSigned,
+      trust: anchorKind.get(cert.sha256Hex) ?? null,
+      chain: { status: chainStatusOf(bestPath), pathIndex, path: bestPath ? bestPath.links.map((l) => l.sha256) : [cert.sha256Hex] },
+      privateKey,
+      privateKeySha256: keySha,
+      revocation,
+      suitability: { tlsServer: assessSuitability({ ...base, role: 'tlsServer' }), tlsClient: assessSuitability({ ...base, role: 'tlsClient' }) },
+    });
+  }
+
+  const usedAnchors = new Set<string>();
+  for (const t of Object.values(forest.trees)) for (const p of t.paths) for (const l of p.links) if (!certs.has(l.sha256)) usedAnchors.add(l.sha256);
+
+  const sessionCrls: SessionCrl[] = [];
+  for (const { crl, sources } of crls.values()) {
+    let issuer: string | null = null;
+    let signature: SignatureCheck = { status: 'not-checked', detail: 'no loaded certificate has the CRL issuer as its subject' };
+    for (const c of all.values()) {
+      if (!namesMatch(c.subject, crl.issuer)) continue;
+      signature = await signatures.check(crl, c);
+      if (signature.status === 'valid') {
+        issuer = c.sha256Hex;
+        break;
+      }
+    }
+    sessionCrls.push({ sha256: crl.sha256Hex, crl, sources, issuer, signature });
+  }
+
+  const privateKeys: SessionPrivateKey[] = [...keys.values()].map(({ key, sources }) => ({
+    sha256: key.sha256Hex,
+    key,
+    sources,
+    certificate: key.publicSpkiSha256Hex ? (sessionCerts.find((c) => c.publicKey.spkiSha256Hex === key.publicSpkiSha256Hex)?.sha256Hex ?? null) : null,
+  }));
+
+  const analysis: Omit<SessionAnalysis, 'mtls'> = {
+    evaluatedAt: options.at,
+    host: options.host,
+    inputs: inputs.map((i) => ({ name: i.name, sha256: i.sha256Hex, format: i.format, errors: i.errors })),
+    certificates,
+    anchors: [...usedAnchors].map((s) => all.get(s)).filter((c): c is CertificateModel => c !== undefined),
+    privateKeys,
+    crls: sessionCrls,
+    forest,
+    rootStore,
+  };
+  return { ...analysis, mtls: pickMtlsPair(analysis) };
+}
+
+function hasEku(c: CertificateModel, oid: string): boolean {
+  return extendedKeyUsages(c)?.includes(oid) ?? false;
+}
+
+/** Picks a server and a client certificate (different end entities with the matching EKU) and checks them as a pair. */
+function pickMtlsPair(a: Omit<SessionAnalysis, 'mtls'>): MtlsPairCheck | null {
+  const leaves = a.certificates.filter((c) => !isCa(c.certificate));
+  const server = leaves.find((c) => hasEku(c.certificate, OID.serverAuth) && !hasEku(c.certificate, OID.clientAuth)) ?? leaves.find((c) => hasEku(c.certificate, OID.serverAuth));
+  const client = leaves.find((c) => c !== server && hasEku(c.certificate, OID.clientAuth));
+  if (!server || !client) return null;
+  return checkMtlsPair(server, client, a);
+}
