@@ -1,0 +1,171 @@
+/**
+ * The single engine entry for one input (called by the Worker and the CLI): size limit,
+ * content detection, PKCS#7 / PKCS#12 unpacking, and decoding of every item. Never throws:
+ * every failure becomes a CoreError with a location, and one bad item never hides the others.
+ */
+import { decodeCertificate, decodeCrl, decodeCsr, decodePublicKey } from './decode/index';
+import { detectInputs } from './input/detect';
+import { errorMessage, sha256Hex } from './input/bytes';
+import { extractPkcs7 } from './input/pkcs7';
+import { openPkcs12 } from './input/pkcs12';
+import { decodePrivateKey, lockedPrivateKeyModel, privateKeyModelFromPkcs8 } from './keys/private-key';
+import {
+  CoreFailure,
+  type CertificateModel,
+  type CoreError,
+  type CrlModel,
+  type CsrModel,
+  type DecodedInput,
+  type DecodeOptions,
+  type DetectedItem,
+  type InputLocation,
+  type InputSource,
+  type Pkcs12Model,
+  type PrivateKeyModel,
+  type PublicKeyItemModel,
+} from './model';
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface DecodeInputOptions extends DecodeOptions {
+  /** PBKDF2 / PKCS#12 KDF iteration ceiling (LIMIT_EXCEEDED above it). Default 10,000,000. */
+  readonly maxIterations?: number;
+}
+
+function toCoreError(e: unknown, location: InputLocation): CoreError {
+  if (e instanceof CoreFailure) return { code: e.code, message: e.message, location: e.location ? { ...location, ...e.location } : location };
+  return { code: 'MALFORMED', message: errorMessage(e) || 'Unknown decoding failure.', location };
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
+}
+
+export async function decodeInput(source: InputSource, options: DecodeInputOptions = {}): Promise<DecodedInput> {
+  const bytes = source.bytes;
+  let digest = '';
+  try {
+    digest = await sha256Hex(bytes);
+  } catch {
+    digest = '';
+  }
+  const base = { name: source.name, sha256Hex: digest, size: bytes.length };
+  const empty = { certificates: [], csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > maxBytes) {
+    return {
+      ...base,
+      ...empty,
+      format: null,
+      errors: [{ code: 'TOO_LARGE', message: `The input is ${formatBytes(bytes.length)}, above the limit of ${formatBytes(maxBytes)}.` }],
+    };
+  }
+  try {
+    return await decodeDetected(source, base, options);
+  } catch (e) {
+    return { ...base, ...empty, format: null, errors: [toCoreError(e, { offset: 0 })] };
+  }
+}
+
+async function decodeDetected(source: InputSource, base: { name: string; sha256Hex: string; size: number }, options: DecodeInputOptions): Promise<DecodedInput> {
+  const detection = detectInputs(source.bytes);
+  const errors: CoreError[] = [...detection.errors];
+  const certificates: CertificateModel[] = [];
+  const csrs: CsrModel[] = [];
+  const crls: CrlModel[] = [];
+  const privateKeys: PrivateKeyModel[] = [];
+  const publicKeys: PublicKeyItemModel[] = [];
+  let pkcs12: Pkcs12Model | null = null;
+  const passwords = options.passwords ?? [];
+  const pbeOpts = options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {};
+
+  const attempt = async (location: InputLocation, fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      errors.push(toCoreError(e, location));
+    }
+  };
+
+  const decodeItem = async (item: DetectedItem): Promise<void> => {
+    const loc = item.location;
+    switch (item.kind) {
+      case 'certificate':
+        certificates.push(await decodeCertificate(item.der, loc));
+        return;
+      case 'csr':
+        csrs.push(await decodeCsr(item.der, loc));
+        return;
+      case 'crl':
+        crls.push(await decodeCrl(item.der, loc));
+        return;
+      case 'public-key': {
+        const publicKey = await decodePublicKey(item.der);
+        publicKeys.push({ kind: 'public-key', sha256Hex: publicKey.spkiSha256Hex, publicKey, location: loc });
+        return;
+      }
+      case 'pkcs7': {
+        const p7 = extractPkcs7(item.der);
+        for (const c of p7.certificates) {
+          const cl: InputLocation = { ...loc, offset: loc.offset + (loc.pemBlock ? 0 : c.offset), path: `PKCS#7 certificate ${c.index}` };
+          await attempt(cl, async () => {
+            certificates.push(await decodeCertificate(c.der, cl));
+          });
+        }
+        for (const c of p7.crls) {
+          const cl: InputLocation = { ...loc, offset: loc.offset + (loc.pemBlock ? 0 : c.offset), path: `PKCS#7 CRL ${c.index}` };
+          await attempt(cl, async () => {
+            crls.push(await decodeCrl(c.der, cl));
+          });
+        }
+        return;
+      }
+      case 'pkcs12': {
+        const opened = await openPkcs12(item.der, passwords, pbeOpts);
+        if (!pkcs12) pkcs12 = opened.model;
+        for (const err of opened.errors) errors.push({ ...err, location: { ...loc, ...(err.location ?? {}) } });
+        for (const c of opened.certificates) {
+          const cl: InputLocation = { ...loc, path: c.bagPath };
+          await attempt(cl, async () => {
+            certificates.push(await decodeCertificate(c.der, cl));
+          });
+        }
+        for (const k of opened.privateKeys) {
+          const kl: InputLocation = { ...loc, path: k.bagPath };
+          await attempt(kl, async () => {
+            privateKeys.push(await privateKeyModelFromPkcs8(k.pkcs8Der, kl, 'pkcs12-bag', k.encryption, { friendlyName: k.friendlyName, localKeyIdHex: k.localKeyIdHex }));
+          });
+        }
+        let n = 0;
+        for (const der of opened.crls) {
+          n++;
+          const cl: InputLocation = { ...loc, path: `PKCS#12 CRL ${n}` };
+          await attempt(cl, async () => {
+            crls.push(await decodeCrl(der, cl));
+          });
+        }
+        return;
+      }
+      case 'private-key':
+      case 'rsa-private-key':
+      case 'ec-private-key':
+      case 'encrypted-private-key': {
+        try {
+          privateKeys.push(await decodePrivateKey(item, { passwords, ...pbeOpts }));
+        } catch (e) {
+          const encrypted = item.kind === 'encrypted-private-key' || /ENCRYPTED/i.test(item.pemHeaders?.['Proc-Type'] ?? '');
+          if (encrypted && e instanceof CoreFailure && e.code !== 'MALFORMED') {
+            // Still list the key (encrypted, public facts unknown) so the person sees it and can give a password.
+            privateKeys.push(await lockedPrivateKeyModel(item));
+          }
+          throw e;
+        }
+        return;
+      }
+    }
+  };
+
+  for (const item of detection.items) await attempt(item.location, () => decodeItem(item));
+
+  return { ...base, format: detection.format, errors, certificates, csrs, crls, privateKeys, publicKeys, pkcs12 };
+}
