@@ -44,6 +44,9 @@ export interface LimboResultFile {
 
 const encoder = new TextEncoder();
 
+/** Suitability failures that are TLS-handshake rules outside limbo's path-validation semantics. */
+const NOT_LIMBO_FAILURES: ReadonlySet<string> = new Set(['KU_DIGITAL_SIGNATURE_MISSING']);
+
 async function decodePem(name: string, pem: string): Promise<DecodedInput> {
   return decodeInput({ name, bytes: encoder.encode(pem) });
 }
@@ -67,12 +70,15 @@ export async function runLimboCase(tc: LimboCaseInput, now: string): Promise<Lim
     host: tc.expected_peer_name?.value ?? null,
     trustedRoots: trusted.flatMap((t) => t.certificates),
     builtinRoots: false,
-    ...(tc.max_chain_depth !== null ? { maxChainLength: tc.max_chain_depth + 2 } : {}),
+    ...(tc.max_chain_depth !== null ? { maxIntermediates: tc.max_chain_depth } : {}),
   });
   const entry = analysis.certificates.find((c) => c.sha256 === leaf.sha256Hex);
   if (!entry) return { id: tc.id, actual_result: 'FAILURE', context: 'peer missing from the analysis' };
   const assessment = entry.suitability.tlsServer;
-  const reasons: string[] = assessment.findings.filter((f) => f.severity === 'fail').map((f) => f.code);
+  // Limbo's SERVER validation is path validation + serverAuth + the peer name; the leaf's keyUsage is
+  // a requirement only when the case lists one (`key_usage`, checked below), so the TLS-specific
+  // digitalSignature rule is not a limbo failure.
+  const reasons: string[] = assessment.findings.filter((f) => f.severity === 'fail' && !NOT_LIMBO_FAILURES.has(f.code)).map((f) => f.code);
   if (!assessment.findings.some((f) => f.code === 'CHAIN_TRUSTED')) reasons.push(`chain ${entry.chain.status}`);
   const path = assessment.pathIndex === null ? undefined : analysis.forest.trees[leaf.sha256Hex]?.paths[assessment.pathIndex];
   for (const l of path?.links ?? []) for (const p of l.profileProblems) reasons.push(p.code);

@@ -30,6 +30,8 @@ export interface SessionOptions {
   readonly sessionTrustedSha256?: readonly string[];
   /** Maximum certificates in one path (default 10). */
   readonly maxChainLength?: number;
+  /** Maximum intermediates in one path, self-issued ones not counted (RFC 5280 §6.1.4 (l)); unbounded by default. */
+  readonly maxIntermediates?: number;
 }
 
 export interface SessionInputSummary {
@@ -148,7 +150,7 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
 
   const signatures = new SignatureCache();
   const sessionCerts = [...certs.values()].map((e) => e.cert);
-  const forest = await buildChainForest(sessionCerts, { anchors, signatures, ...(options.maxChainLength ? { maxDepth: options.maxChainLength } : {}) });
+  const forest = await buildChainForest(sessionCerts, { anchors, signatures, ...(options.maxChainLength ? { maxDepth: options.maxChainLength } : {}), ...(options.maxIntermediates !== undefined ? { maxIntermediates: options.maxIntermediates } : {}) });
 
   const all = new Map<string, CertificateModel>();
   for (const a of anchors) all.set(a.certificate.sha256Hex, a.certificate);

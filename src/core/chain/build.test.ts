@@ -56,4 +56,21 @@ describe('buildChainForest', () => {
     const starved = await buildChainForest([leaf.model, ...chain], { anchors: [{ certificate: root.model, kind: 'session-trusted' }], maxCandidateChecks: 2 });
     expect(starved.limited).toBe(true);
   });
+
+  it('counts intermediates as RFC 5280 does: self-issued ones are free', async () => {
+    const root = await makeCert({ cn: 'Root', ca: true });
+    const ica = await makeCert({ cn: 'ICA', issuer: root, ca: true });
+    // ICA re-keyed: self-issued (subject = issuer), signed by the old ICA key.
+    const icaNew = await makeCert({ cn: 'ICA', issuer: ica, ca: true });
+    const leaf = await makeCert({ cn: 'leaf', issuer: icaNew });
+    const anchors = [{ certificate: root.model, kind: 'session-trusted' as const }];
+    const one = await buildChainForest([leaf.model, icaNew.model, ica.model], { anchors, maxIntermediates: 1 });
+    expect(one.trees[leaf.model.sha256Hex]?.paths.map((p) => p.end)).toContain('anchor');
+    const sub = await makeCert({ cn: 'Sub', issuer: ica, ca: true });
+    const leaf2 = await makeCert({ cn: 'leaf2', issuer: sub });
+    const two = await buildChainForest([leaf2.model, sub.model, ica.model], { anchors, maxIntermediates: 1 });
+    const paths = two.trees[leaf2.model.sha256Hex]?.paths ?? [];
+    expect(paths.map((p) => p.end)).toEqual(['limit']);
+    expect(paths[0]?.note).toBe('more than 1 intermediate');
+  });
 });

@@ -22,6 +22,11 @@ export interface BuildOptions {
   readonly anchors: readonly TrustAnchor[];
   /** Maximum certificates in one path, the certificate itself included (default 10). */
   readonly maxDepth?: number;
+  /**
+   * Maximum intermediates in one path, counted as RFC 5280 §6.1.4 (l) counts them: self-issued
+   * intermediates (subject = issuer) are not counted. Unbounded when absent.
+   */
+  readonly maxIntermediates?: number;
   /** Maximum candidate-issuer checks over the whole forest (default 10,000). */
   readonly maxCandidateChecks?: number;
   /** Maximum paths kept per certificate (default 32). */
@@ -117,6 +122,13 @@ export async function buildChainForest(certificates: readonly CertificateModel[]
     if (self && self.status !== 'invalid') {
       out.push(finish(p, self, 'private-root', 'self-signed', null));
       return;
+    }
+    if (options.maxIntermediates !== undefined && p.certs.length > 1) {
+      const counted = p.certs.slice(1).filter((c) => !namesMatch(c.subject, c.issuer)).length;
+      if (counted > options.maxIntermediates) {
+        out.push(finish(p, NOT_CHECKED, 'none', 'limit', `more than ${options.maxIntermediates} intermediate${options.maxIntermediates === 1 ? '' : 's'}`));
+        return;
+      }
     }
     if (p.certs.length >= maxDepth) {
       out.push(finish(p, NOT_CHECKED, 'none', 'limit', `stopped after ${maxDepth} certificates`));

@@ -89,6 +89,16 @@ export function checkProfile(cert: CertificateModel, position: PathPosition, sel
     if (!ski) add('SKI_MISSING', 'a CA certificate without subjectKeyIdentifier (RFC 5280 §4.2.1.2)');
     if (position === 'anchor' && (!isCa(cert) || (ku && !ku.includes('keyCertSign')))) add('ANCHOR_NOT_CA', 'the trust anchor is not a CA (cA=TRUE with keyCertSign)');
   }
+  // CA/Browser Forum Baseline Requirements profile (§7.1.2, §6.1.5): what webpki and browsers hold every
+  // certificate to. RFC 5280 allows these; they are shown as profile notes, not suitability findings.
+  if (bc?.ca && ku && !ku.includes('keyCertSign')) add('CA_WITHOUT_KEY_CERT_SIGN', 'basicConstraints cA=TRUE but keyUsage lacks keyCertSign (CA/B Forum BR §7.1.2.10.7; webpki refuses a CA certificate as an end entity)');
+  if (selfSigned && position !== 'leaf' && aki && (aki.authorityCertIssuer !== null || aki.authorityCertSerialNumberHex !== null)) add('ROOT_AKI_ISSUER_SERIAL', 'a root certificate whose authorityKeyIdentifier carries authorityCertIssuer or authorityCertSerialNumber (CA/B Forum BR §7.1.2.1.3)');
+  const eku = findExtension(cert, 'extKeyUsage');
+  if (selfSigned && position === 'anchor' && eku) add('ROOT_HAS_EKU', 'a root certificate with extendedKeyUsage (CA/B Forum BR §7.1.2.1.2)');
+  if (position === 'leaf' && eku?.critical) add('EKU_CRITICAL', 'extendedKeyUsage is marked critical on a subscriber certificate (CA/B Forum BR §7.1.2.7.10)');
+  if (san?.critical && cert.subject.rdns.length > 0) add('SAN_CRITICAL_WITH_SUBJECT', 'subjectAltName is critical although the subject is not empty (RFC 5280 §4.2.1.6 SHOULD, CA/B Forum BR §7.1.2.7.12 MUST be non-critical)');
+  const key = cert.publicKey;
+  if (key.algorithm === 'DSA' || (key.algorithm === 'EC' && key.curve !== 'P-256' && key.curve !== 'P-384' && key.curve !== 'P-521')) add('KEY_ALGORITHM_NOT_PERMITTED', `a ${key.algorithm === 'DSA' ? 'DSA' : `${key.curve ?? 'unknown-curve'} EC`} public key: the CA/B Forum BR (§6.1.5) allow RSA and ECDSA P-256/P-384/P-521 only`);
   if (nc) {
     if (!nc.critical) add('NAME_CONSTRAINTS_NOT_CRITICAL', 'nameConstraints is not critical (RFC 5280 §4.2.1.10)');
     if (nc.permitted.length === 0 && nc.excluded.length === 0) add('NAME_CONSTRAINTS_EMPTY', 'nameConstraints with neither permitted nor excluded subtrees (RFC 5280 §4.2.1.10)');
