@@ -43,6 +43,19 @@ function formatBytes(n: number): string {
 
 export async function decodeInput(source: InputSource, options: DecodeInputOptions = {}): Promise<DecodedInput> {
   const bytes = source.bytes;
+  const empty = { certificates: [], csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null };
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  // Refuse before touching the content: not even hashed.
+  if (bytes.length > maxBytes) {
+    return {
+      name: source.name,
+      sha256Hex: '',
+      size: bytes.length,
+      ...empty,
+      format: null,
+      errors: [{ code: 'TOO_LARGE', message: `${source.name} is ${formatBytes(bytes.length)}, above the limit of ${formatBytes(maxBytes)}; it was not read.` }],
+    };
+  }
   let digest = '';
   try {
     digest = await sha256Hex(bytes);
@@ -50,16 +63,6 @@ export async function decodeInput(source: InputSource, options: DecodeInputOptio
     digest = '';
   }
   const base = { name: source.name, sha256Hex: digest, size: bytes.length };
-  const empty = { certificates: [], csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null };
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    return {
-      ...base,
-      ...empty,
-      format: null,
-      errors: [{ code: 'TOO_LARGE', message: `The input is ${formatBytes(bytes.length)}, above the limit of ${formatBytes(maxBytes)}.` }],
-    };
-  }
   try {
     return await decodeDetected(source, base, options);
   } catch (e) {
