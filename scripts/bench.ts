@@ -145,7 +145,9 @@ async function main(): Promise<void> {
   });
 
   let browser: BrowserFigures | null = null;
-  if (existsSync(path.join(ROOT, 'dist', 'index.html'))) {
+  if (process.argv.includes('--engine-only')) {
+    console.error('bench: --engine-only: skipping the browser figures');
+  } else if (existsSync(path.join(ROOT, 'dist', 'index.html'))) {
     const js = firstLoadJs();
     rows.push({ what: 'first-load JS, main thread, KB gzip (raw)', certscope: `${fmt(js.mainGzip / 1024)} (${fmt(js.mainRaw / 1024)})`, peer: '—', ratio: '—', goal: '≤ 100 KB gzip' });
     rows.push({ what: 'all JS incl. lazy chunks + worker, KB gzip (raw)', certscope: `${fmt(js.totalGzip / 1024)} (${fmt(js.totalRaw / 1024)})`, peer: '—', ratio: '—', goal: '—' });

@@ -372,6 +372,8 @@ export interface CsrModel {
   readonly requestedExtensions: readonly ExtensionModel[];
   /** Other attributes, raw. */
   readonly attributes: readonly (OidName & { readonly valuesHex: readonly string[] })[];
+  /** Non-fatal oddities (e.g. "version 3 is not defined for PKCS#10"). */
+  readonly warnings?: readonly string[];
   readonly location: InputLocation;
 }
 
@@ -395,6 +397,8 @@ export interface CrlModel {
   readonly signatureValueHex: string;
   readonly entries: readonly CrlEntryModel[];
   readonly extensions: readonly ExtensionModel[];
+  /** Non-fatal oddities (e.g. undefined version, duplicate or undecodable extensions). */
+  readonly warnings?: readonly string[];
   readonly location: InputLocation;
 }
 

@@ -1,0 +1,8 @@
+/** Authority Information Access: RFC 5280 §4.2.2.1 (OCSP, caIssuers). */
+import type { Asn1 } from '../../input/der';
+import { parseAccessDescriptions } from './access-description';
+import type { ExtensionBody } from './types';
+
+export function decodeAuthorityInfoAccess(value: Asn1): ExtensionBody {
+  return { kind: 'authorityInfoAccess', descriptions: parseAccessDescriptions(value, 'authorityInfoAccess') };
+}

@@ -1,0 +1,295 @@
+/** Small helpers shared by the decoders: failures, strings, times, integers, bit strings. */
+import { CoreFailure, type InputLocation, type OidName } from '../model';
+import { type Asn1, DerError, TagClass } from '../input/der';
+import { oidName } from './oids';
+
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lowercase hex (table-driven: hex of names, keys and signatures is on the hot path). */
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += HEX_BYTE[bytes[i] ?? 0];
+  return s;
+}
+
+const OID_CACHE = new Map<string, string>();
+const OID_CACHE_MAX = 4096;
+
+/** OBJECT IDENTIFIER content → dotted text; number arithmetic with a BigInt fallback for huge arcs, cached. */
+export function oidText(c: Uint8Array, node: Asn1): string {
+  let key = '';
+  for (let i = 0; i < c.length; i++) key += String.fromCharCode(c[i] ?? 0);
+  const hit = OID_CACHE.get(key);
+  if (hit !== undefined) return hit;
+  if (c.length === 0) fail('empty OBJECT IDENTIFIER', node);
+  const arcs: string[] = [];
+  let v = 0;
+  let big: bigint | null = null;
+  for (let i = 0; i < c.length; i++) {
+    const b = c[i] ?? 0;
+    if (big === null && v >= 2 ** 45) big = BigInt(v);
+    if (big !== null) big = (big << 7n) | BigInt(b & 0x7f);
+    else v = v * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0) {
+      const val: bigint | number = big ?? v;
+      if (arcs.length === 0) {
+        const n = typeof val === 'bigint' ? val : BigInt(val);
+        if (n < 40n) arcs.push('0', n.toString());
+        else if (n < 80n) arcs.push('1', (n - 40n).toString());
+        else arcs.push('2', (n - 80n).toString());
+      } else arcs.push(val.toString());
+      v = 0;
+      big = null;
+    } else if (i === c.length - 1) fail('truncated OBJECT IDENTIFIER', node);
+  }
+  const out = arcs.join('.');
+  if (OID_CACHE.size < OID_CACHE_MAX) OID_CACHE.set(key, out);
+  return out;
+}
+
+/** The dotted OID of an OBJECT IDENTIFIER element. */
+export function oidOf(node: Asn1): string {
+  if (node.tagClass !== TagClass.Universal || node.tag !== UT.OID || node.constructed) fail('expected an OBJECT IDENTIFIER', node);
+  return oidText(node.content, node);
+}
+
+/** Thrown by the decoders for a structural problem; converted to CoreFailure at the entry points. */
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number | null = null,
+  ) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+export function fail(message: string, node?: Asn1): never {
+  throw new DecodeError(node ? `${message} at byte ${node.offset}` : message, node ? node.offset : null);
+}
+
+/** Runs a whole-object decoder, mapping any non-CoreFailure exception to MALFORMED with a prefix. */
+export async function guard<T>(what: string, location: InputLocation | undefined, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof CoreFailure) throw e.location || !location ? e : new CoreFailure(e.code, e.message, location);
+    const msg = e instanceof DerError || e instanceof DecodeError ? e.message : e instanceof Error ? `unexpected structure (${e.message})` : String(e);
+    throw new CoreFailure('MALFORMED', `${what}: ${msg}`, location);
+  }
+}
+
+export const named = (oid: string): OidName => ({ oid, name: oidName(oid) });
+
+export const UT = {
+  BOOLEAN: 1,
+  INTEGER: 2,
+  BIT_STRING: 3,
+  OCTET_STRING: 4,
+  NULL: 5,
+  OID: 6,
+  ENUMERATED: 10,
+  UTF8String: 12,
+  SEQUENCE: 16,
+  SET: 17,
+  NumericString: 18,
+  PrintableString: 19,
+  TeletexString: 20,
+  VideotexString: 21,
+  IA5String: 22,
+  UTCTime: 23,
+  GeneralizedTime: 24,
+  GraphicString: 25,
+  VisibleString: 26,
+  GeneralString: 27,
+  UniversalString: 28,
+  BMPString: 30,
+} as const;
+
+export const STRING_TYPE_NAMES: Readonly<Record<number, string>> = {
+  [UT.UTF8String]: 'UTF8String',
+  [UT.PrintableString]: 'PrintableString',
+  [UT.IA5String]: 'IA5String',
+  [UT.BMPString]: 'BMPString',
+  [UT.TeletexString]: 'TeletexString',
+  [UT.UniversalString]: 'UniversalString',
+  [UT.NumericString]: 'NumericString',
+  [UT.VisibleString]: 'VisibleString',
+};
+
+const utf8 = new TextDecoder('utf-8');
+
+function latin1(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += String.fromCharCode(x);
+  return s;
+}
+
+/** Text of an ASN.1 character string by its universal tag, or null when `tag` is not a string type. */
+export function stringByTag(tag: number, c: Uint8Array): string | null {
+  switch (tag) {
+    case UT.UTF8String:
+      return utf8.decode(c);
+    case UT.PrintableString:
+    case UT.IA5String:
+    case UT.NumericString:
+    case UT.VisibleString:
+    case UT.TeletexString:
+    case UT.VideotexString:
+    case UT.GraphicString:
+    case UT.GeneralString:
+      return latin1(c);
+    case UT.BMPString: {
+      let s = '';
+      for (let i = 0; i + 1 < c.length; i += 2) s += String.fromCharCode(((c[i] ?? 0) << 8) | (c[i + 1] ?? 0));
+      return s;
+    }
+    case UT.UniversalString: {
+      let s = '';
+      for (let i = 0; i + 3 < c.length; i += 4) {
+        const cp = (((c[i] ?? 0) << 24) | ((c[i + 1] ?? 0) << 16) | ((c[i + 2] ?? 0) << 8) | (c[i + 3] ?? 0)) >>> 0;
+        s += cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
+      }
+      return s;
+    }
+    default:
+      return null;
+  }
+}
+
+/** A universal string element's text; throws when the element is not a string. */
+export function asString(node: Asn1): string {
+  const s = node.tagClass === TagClass.Universal && !node.constructed ? stringByTag(node.tag, node.content) : null;
+  if (s === null) fail('expected a character string', node);
+  return s;
+}
+
+export function latin1Text(b: Uint8Array): string {
+  return latin1(b);
+}
+
+/** Any explicitly tagged / universal element check. */
+export function expectUniversal(node: Asn1, tag: number, what: string): Asn1 {
+  if (node.tagClass !== TagClass.Universal || node.tag !== tag) fail(`expected ${what}`, node);
+  return node;
+}
+
+export function expectSequence(node: Asn1, what: string): Asn1[] {
+  if (!node.isSequence) fail(`${what} is not a SEQUENCE`, node);
+  return node.children();
+}
+
+export function bool(node: Asn1): boolean {
+  expectUniversal(node, UT.BOOLEAN, 'a BOOLEAN');
+  if (node.length !== 1) fail('BOOLEAN of wrong length', node);
+  return node.content[0] !== 0;
+}
+
+/** INTEGER → { hex (two's-complement bytes, leading zero bytes stripped), decimal, negative }. */
+export function integerParts(node: Asn1): { hex: string; decimal: string; negative: boolean } {
+  if (node.tagClass !== TagClass.Universal || (node.tag !== UT.INTEGER && node.tag !== UT.ENUMERATED) || node.constructed) fail('expected an INTEGER', node);
+  const c = node.content;
+  if (c.length === 0) fail('empty INTEGER', node);
+  const negative = ((c[0] ?? 0) & 0x80) !== 0;
+  let s = c;
+  if (!negative) while (s.length > 1 && s[0] === 0) s = s.subarray(1);
+  const hex = toHex(s);
+  let v = BigInt(`0x${toHex(c)}`);
+  if (negative) v -= 1n << BigInt(c.length * 8);
+  return { hex, decimal: v.toString(), negative };
+}
+
+/** Small non-negative INTEGER or ENUMERATED as a number. */
+export function smallInt(node: Asn1): number {
+  if (node.tagClass !== TagClass.Universal || (node.tag !== UT.INTEGER && node.tag !== UT.ENUMERATED)) fail('expected an INTEGER', node);
+  const c = node.content;
+  if (c.length === 0) fail('empty INTEGER', node);
+  if ((c[0] ?? 0) & 0x80) fail('negative INTEGER where a count was expected', node);
+  let v = 0;
+  for (const b of c) {
+    v = v * 256 + b;
+    if (v > Number.MAX_SAFE_INTEGER) fail('INTEGER too large', node);
+  }
+  return v;
+}
+
+/** Content of an implicitly tagged primitive INTEGER ([n] IMPLICIT INTEGER) as a number. */
+export function implicitInt(node: Asn1): number {
+  const c = node.content;
+  if (c.length === 0 || ((c[0] ?? 0) & 0x80) !== 0) fail('bad tagged INTEGER', node);
+  let v = 0;
+  for (const b of c) {
+    v = v * 256 + b;
+    if (v > Number.MAX_SAFE_INTEGER) fail('INTEGER too large', node);
+  }
+  return v;
+}
+
+/** Names of the set bits of a BIT STRING (content including the unused-bits octet). */
+export function bitNames(content: Uint8Array, names: readonly string[]): string[] {
+  const out: string[] = [];
+  const bytes = content.subarray(1);
+  for (let i = 0; i < bytes.length * 8; i++) {
+    if (((bytes[i >> 3] ?? 0) >> (7 - (i & 7))) & 1) out.push(names[i] ?? `bit${i}`);
+  }
+  return out;
+}
+
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return NaN;
+  return a * 10 + b;
+}
+
+/** ISO-8601 UTC text from parts; seconds fraction kept to milliseconds when present. */
+function iso(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string | null, offsetMinutes: number): string | null {
+  if ([year, month, day, hour, minute, second].some((n) => Number.isNaN(n))) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  if (d.getUTCDate() !== day) return null;
+  d.setUTCHours(hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0);
+  const t = d.getTime() - offsetMinutes * 60_000;
+  const out = new Date(t).toISOString();
+  return fraction ? out : out.replace('.000Z', 'Z');
+}
+
+function parseOffset(s: string): number | null {
+  if (s === 'Z') return 0;
+  const m = /^([+-])(\d\d)(\d\d)$/.exec(s);
+  if (!m) return null;
+  const v = Number(m[2]) * 60 + Number(m[3]);
+  return m[1] === '-' ? -v : v;
+}
+
+/** UTCTime (YYMMDDHHMM[SS](Z|±hhmm)); years 50–99 are 19xx, 00–49 are 20xx (RFC 5280 §4.1.2.5.1). */
+export function parseUtcTime(s: string): string | null {
+  const m = /^(\d{10})(\d\d)?(Z|[+-]\d{4})$/.exec(s);
+  if (!m || !m[1] || !m[3]) return null;
+  const d = m[1];
+  const yy = two(d, 0);
+  const off = parseOffset(m[3]);
+  if (off === null) return null;
+  return iso(yy >= 50 ? 1900 + yy : 2000 + yy, two(d, 2), two(d, 4), two(d, 6), two(d, 8), m[2] ? Number(m[2]) : 0, null, off);
+}
+
+/** GeneralizedTime (YYYYMMDDHH[MM[SS[.fff]]][Z|±hhmm]); a missing zone is read as UTC. */
+export function parseGeneralizedTime(s: string): string | null {
+  const m = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)?(\d\d)?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(s);
+  if (!m) return null;
+  const off = parseOffset(m[8] ?? 'Z');
+  if (off === null) return null;
+  return iso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0, m[7] ?? null, off);
+}
+
+/** Time ::= UTCTime | GeneralizedTime → ISO string. */
+export function parseTime(node: Asn1, what: string): string {
+  const text = latin1(node.content);
+  let out: string | null = null;
+  if (node.tagClass === TagClass.Universal && node.tag === UT.UTCTime) out = parseUtcTime(text);
+  else if (node.tagClass === TagClass.Universal && node.tag === UT.GeneralizedTime) out = parseGeneralizedTime(text);
+  else fail(`${what} is not a UTCTime or GeneralizedTime`, node);
+  if (out === null) fail(`${what} is not a valid time (${JSON.stringify(text)})`, node);
+  return out;
+}
