@@ -37,6 +37,18 @@ function toCoreError(e: unknown, location: InputLocation): CoreError {
   return { code: 'MALFORMED', message: errorMessage(e) || 'Unknown decoding failure.', location };
 }
 
+type Outcome<T> = { ok: T; error?: undefined } | { ok?: undefined; error: CoreError };
+
+const BATCH = 64;
+
+/** Runs `work` over `list` BATCH at a time, handing results to `take` in the list's order. */
+async function inOrderedBatches<I, T>(list: readonly I[], work: (item: I) => Promise<Outcome<T>>, take: (result: Outcome<T>) => unknown): Promise<void> {
+  for (let i = 0; i < list.length; i += BATCH) {
+    const results = await Promise.all(list.slice(i, i + BATCH).map(work));
+    for (const r of results) take(r);
+  }
+}
+
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${n} bytes`;
 }
@@ -109,12 +121,14 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
       }
       case 'pkcs7': {
         const p7 = extractPkcs7(item.der);
-        for (const c of p7.certificates) {
+        await inOrderedBatches(p7.certificates, async (c) => {
           const cl: InputLocation = { ...loc, offset: loc.offset + (loc.pemBlock ? 0 : c.offset), path: `PKCS#7 certificate ${c.index}` };
-          await attempt(cl, async () => {
-            certificates.push(await decodeCertificate(c.der, cl));
-          });
-        }
+          try {
+            return { ok: await decodeCertificate(c.der, cl) };
+          } catch (e) {
+            return { error: toCoreError(e, cl) };
+          }
+        }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)));
         for (const c of p7.crls) {
           const cl: InputLocation = { ...loc, offset: loc.offset + (loc.pemBlock ? 0 : c.offset), path: `PKCS#7 CRL ${c.index}` };
           await attempt(cl, async () => {
@@ -168,7 +182,26 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
     }
   };
 
-  for (const item of detection.items) await attempt(item.location, () => decodeItem(item));
+  // Plain certificates (bundles of thousands) are decoded in concurrent batches so their
+  // WebCrypto digests overlap; everything else keeps its order one item at a time.
+  const items = detection.items;
+  for (let i = 0; i < items.length; ) {
+    if (items[i]?.kind !== 'certificate') {
+      const item = items[i++];
+      if (item) await attempt(item.location, () => decodeItem(item));
+      continue;
+    }
+    let j = i;
+    while (j < items.length && items[j]?.kind === 'certificate') j++;
+    await inOrderedBatches(items.slice(i, j), async (item) => {
+      try {
+        return { ok: await decodeCertificate(item.der, item.location) };
+      } catch (e) {
+        return { error: toCoreError(e, item.location) };
+      }
+    }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)));
+    i = j;
+  }
 
   return { ...base, format: detection.format, errors, certificates, csrs, crls, privateKeys, publicKeys, pkcs12 };
 }

@@ -464,7 +464,7 @@ export interface Pkcs12Model {
 
 export interface DecodedInput {
   readonly name: string;
-  /** SHA-256 hex of the input bytes: the react-query key. */
+  /** SHA-256 hex of the input bytes: the react-query key. Empty when the input was refused unread (TOO_LARGE). */
   readonly sha256Hex: string;
   readonly size: number;
   readonly format: InputFormat | null;

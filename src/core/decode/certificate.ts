@@ -1,4 +1,5 @@
 /** X.509 certificate (RFC 5280 §4.1) → CertificateModel. */
+import { sha1Digest, sha256Digest } from '../crypto/digest';
 import { TagClass } from '../input/der';
 import type { CertificateModel, ExtensionModel, InputLocation } from '../model';
 import { parseAlgorithm } from './algorithm';
@@ -94,17 +95,15 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
     warnings.push(...extensionWarnings(extensions));
 
     const owned = ownBytes(der);
-    const [{ key: publicKey, problem: keyProblem }, sha256, sha1] = await Promise.all([
-      publicKeyLenient(spkiNode),
-      globalThis.crypto.subtle.digest('SHA-256', owned),
-      globalThis.crypto.subtle.digest('SHA-1', owned),
-    ]);
+    const { key: publicKey, problem: keyProblem } = await publicKeyLenient(spkiNode);
+    const sha256 = sha256Digest(owned);
+    const sha1 = sha1Digest(owned);
     if (keyProblem) warnings.push(keyProblem);
     return {
       kind: 'certificate',
       der: owned,
-      sha256Hex: toHex(new Uint8Array(sha256)),
-      sha1Hex: toHex(new Uint8Array(sha1)),
+      sha256Hex: toHex(sha256),
+      sha1Hex: toHex(sha1),
       version,
       serialNumberHex: serial.hex,
       serialNumberDecimal: serial.decimal,

@@ -1,4 +1,5 @@
 /** X.509 CRL (RFC 5280 §5.1) → CrlModel, entries with their reason and invalidity date. */
+import { sha256Digest } from '../crypto/digest';
 import { type Asn1, TagClass } from '../input/der';
 import type { CrlEntryModel, CrlModel, ExtensionModel, InputLocation } from '../model';
 import { parseAlgorithm } from './algorithm';
@@ -69,11 +70,11 @@ export async function decodeCrl(der: Uint8Array, location: InputLocation): Promi
       for (const w of extensionWarnings(e.extensions)) warnings.push(`entry ${k + 1} (serial ${e.serialNumberHex}): ${w}`);
     });
     const owned = ownBytes(der);
-    const sha256 = await globalThis.crypto.subtle.digest('SHA-256', owned);
+    const sha256 = sha256Digest(owned);
     return {
       kind: 'crl',
       der: owned,
-      sha256Hex: toHex(new Uint8Array(sha256)),
+      sha256Hex: toHex(sha256),
       version,
       issuer,
       thisUpdate,

@@ -1,4 +1,5 @@
 /** PKCS#10 certification request (RFC 2986 §4) → CsrModel, with a WebCrypto check of the self-signature. */
+import { sha256Digest } from '../crypto/digest';
 import { type Asn1, TagClass } from '../input/der';
 import { createVerifier } from '../chain/signature';
 import type { CsrModel, ExtensionModel, InputLocation, OidName } from '../model';
@@ -52,7 +53,8 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
     }
     expectUniversal(signature, UT.BIT_STRING, 'a BIT STRING signature');
     const owned = ownBytes(der);
-    const [publicKey, sha256] = await Promise.all([publicKeyFromNode(spkiNode), globalThis.crypto.subtle.digest('SHA-256', owned)]);
+    const publicKey = await publicKeyFromNode(spkiNode);
+    const sha256 = sha256Digest(owned);
     const check = await verifier.verify(owned, publicKey);
     warnings.push(...extensionWarnings(requestedExtensions));
     return {

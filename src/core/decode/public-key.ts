@@ -1,6 +1,7 @@
 /**
  * SubjectPublicKeyInfo (RFC 5280 §4.1.2.7; RFC 3279, RFC 4055, RFC 5480, RFC 8410) → PublicKeyModel.
  */
+import { sha256Digest } from '../crypto/digest';
 import type { KeyAlgorithm, PublicKeyModel } from '../model';
 import { type Asn1, parseDer, TagClass } from '../input/der';
 import { toBase64 } from '../input/bytes';
@@ -133,7 +134,7 @@ export async function publicKeyLenient(spki: Asn1): Promise<{ key: PublicKeyMode
     facts = { bits: null, curve: null };
   }
   const spkiDer = spki.bytes.slice();
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', spkiDer));
+  const digest = sha256Digest(spkiDer);
   const model: PublicKeyModel = {
     algorithm,
     algorithmOid,

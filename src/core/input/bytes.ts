@@ -1,4 +1,5 @@
 /** Small byte helpers shared by the input, crypto and keys modules (no Buffer, no node:). */
+import { sha256Digest } from '../crypto/digest';
 
 export function toHex(bytes: Uint8Array): string {
   let s = '';
@@ -93,7 +94,7 @@ export function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', own(bytes)));
+  return sha256Digest(bytes);
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

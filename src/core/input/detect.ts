@@ -149,11 +149,10 @@ const LABELS: Readonly<Record<string, ItemKind>> = {
 /** Labels that carry nothing to show and are skipped silently. */
 const IGNORED_LABELS = new Set(['EC PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS']);
 
+/** One UTF-16 code unit per byte (windows-1252 is single-byte), so string offsets are byte offsets. */
+const SINGLE_BYTE = new TextDecoder('latin1');
 function latin1(bytes: Uint8Array): string {
-  let s = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  return s;
+  return SINGLE_BYTE.decode(bytes);
 }
 
 const MAX_PEM_BLOCKS = 100_000;
