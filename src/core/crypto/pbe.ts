@@ -7,7 +7,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { CoreFailure, type KeyEncryptionModel } from '../model';
 import { type Asn1, TAG } from '../input/der';
-import { own } from '../input/bytes';
+import { own, toHex } from '../input/bytes';
 import { aesCbcDecrypt, BadDecryptError, des3CbcDecrypt, desCbcDecrypt, rc2CbcDecrypt } from './ciphers';
 import { bmpPassword, pkcs12Kdf, type Pkcs12Hash } from './pkcs12-kdf';
 
@@ -16,12 +16,20 @@ export const DEFAULT_MAX_ITERATIONS = 10_000_000;
 export interface PbeOptions {
   /** Refuse iteration counts above this (LIMIT_EXCEEDED). Default 10,000,000. */
   readonly maxIterations?: number;
+  /**
+   * PBKDF2 results for ONE file being opened, so a key derived to test a password (or derived
+   * ahead of time while the MAC runs) is not derived again. Owned by the caller and dropped with
+   * it: derived keys are never kept beyond one open.
+   */
+  readonly pbkdf2Memo?: Map<string, Promise<Uint8Array>>;
 }
 
 export interface PbeScheme {
   readonly encryption: KeyEncryptionModel;
   /** Decrypts with one password (`null` = absent). Throws BadDecryptError on bad padding. */
   decrypt(password: string | null, data: Uint8Array): Promise<Uint8Array>;
+  /** PBES2 with a memo only: start deriving this password's key; resolves once WebCrypto has the work. */
+  prewarm?(password: string | null): Promise<void>;
 }
 
 export const OID = {
@@ -81,18 +89,64 @@ const utf8 = (s: string | null): Uint8Array => new TextEncoder().encode(s ?? '')
 
 /** PBKDF2 through WebCrypto only. */
 export async function pbkdf2(password: Uint8Array, salt: Uint8Array, iterations: number, hash: Pkcs12Hash, bytes: number): Promise<Uint8Array> {
-  const subtle = globalThis.crypto.subtle;
-  if (hash === 'SHA-224') throw new CoreFailure('UNSUPPORTED_ALGORITHM', 'Unsupported PBKDF2 PRF HMAC-SHA224 (WebCrypto has no SHA-224).');
-  let key: CryptoKey;
+  return deriveWithKey(await importPbkdf2Key(password), salt, iterations, hash, bytes);
+}
+
+async function importPbkdf2Key(password: Uint8Array): Promise<CryptoKey> {
   try {
-    key = await subtle.importKey('raw', own(password), 'PBKDF2', false, ['deriveBits']);
+    return await globalThis.crypto.subtle.importKey('raw', own(password), 'PBKDF2', false, ['deriveBits']);
   } catch (e) {
     // Some engines refuse an empty PBKDF2 password: treat it as "this password does not work".
     if (password.length === 0) throw new BadDecryptError('this engine cannot use an empty PBKDF2 password');
     throw e;
   }
-  const bits = await subtle.deriveBits({ name: 'PBKDF2', salt: own(salt), iterations, hash }, key, bytes * 8);
+}
+
+async function deriveWithKey(key: CryptoKey, salt: Uint8Array, iterations: number, hash: Pkcs12Hash, bytes: number): Promise<Uint8Array> {
+  if (hash === 'SHA-224') throw new CoreFailure('UNSUPPORTED_ALGORITHM', 'Unsupported PBKDF2 PRF HMAC-SHA224 (WebCrypto has no SHA-224).');
+  const bits = await globalThis.crypto.subtle.deriveBits({ name: 'PBKDF2', salt: own(salt), iterations, hash }, key, bytes * 8);
   return new Uint8Array(bits);
+}
+
+function memo(opts: PbeOptions): Map<string, Promise<Uint8Array>> {
+  if (!opts.pbkdf2Memo) throw new Error('no PBKDF2 memo');
+  return opts.pbkdf2Memo;
+}
+
+/** `pbkdf2`, through the caller's memo when one is given. */
+export function memoizedPbkdf2(
+  memo: Map<string, Promise<Uint8Array>> | undefined,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: Pkcs12Hash,
+  bytes: number,
+): Promise<Uint8Array> {
+  if (!memo) return pbkdf2(password, salt, iterations, hash, bytes);
+  return startPbkdf2(memo, password, salt, iterations, hash, bytes).derived;
+}
+
+/**
+ * Starts (or finds) a memoised derivation. `dispatched` resolves once WebCrypto has the work, so a
+ * caller can then run synchronous JavaScript (the PKCS#12 MAC KDF) while it computes elsewhere.
+ */
+export function startPbkdf2(
+  memo: Map<string, Promise<Uint8Array>>,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  hash: Pkcs12Hash,
+  bytes: number,
+): { derived: Promise<Uint8Array>; dispatched: Promise<void> } {
+  const id = `${toHex(password)}:${toHex(salt)}:${iterations}:${hash}:${bytes}`;
+  const known = memo.get(id);
+  if (known) return { derived: known, dispatched: Promise.resolve() };
+  // Wrapped in an object so awaiting `started` does not wait for the bits themselves.
+  const started = importPbkdf2Key(password).then((key) => ({ bits: deriveWithKey(key, salt, iterations, hash, bytes) }));
+  const derived = started.then((s) => s.bits);
+  derived.catch(() => undefined); // a prewarm nobody awaits must not be an unhandled rejection
+  memo.set(id, derived);
+  return { derived, dispatched: started.then(() => undefined, () => undefined) };
 }
 
 export interface Pbkdf2Params {
@@ -243,9 +297,10 @@ export function parsePbe(alg: Asn1, opts: PbeOptions = {}): PbeScheme {
     return {
       encryption: { scheme: 'PBES2', cipher: cipher.name, kdf: `PBKDF2-HMAC-${kdf.prf.replace('-', '')}`, iterations: kdf.iterations },
       decrypt: async (password, data) => {
-        const key = await pbkdf2(utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength);
+        const key = await memoizedPbkdf2(opts.pbkdf2Memo, utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength);
         return cipher.decrypt(key, data);
       },
+      ...(opts.pbkdf2Memo ? { prewarm: (password: string | null) => startPbkdf2(memo(opts), utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength).dispatched } : {}),
     };
   }
 

@@ -240,12 +240,23 @@ async function verifyMac(
   const u = hashOutputLength(hash);
   // The PKCS#12 KDF runs in JavaScript: with many iterations, first rule out passwords that
   // cannot decrypt a PBES2 item (native PBKDF2, much faster), then let the MAC decide among the rest.
-  const worth = iterations * candidates.length > EXPENSIVE_MAC_WORK ? await passwordsThatDecrypt(authSafeSeq, candidates, opts) : null;
+  const macMatches = async (i: number): Promise<boolean> => {
+    const key = pkcs12Kdf(hash, bmpPassword(candidates[i]?.password ?? null), salt, iterations, 3, u);
+    return bytesEqual(await hmacSign(hash, key, authSafeContent), expected);
+  };
+  const expensive = iterations * candidates.length > EXPENSIVE_MAC_WORK;
+  // The usual case, one password that is right: its PBES2 keys derive on WebCrypto's thread while
+  // its MAC runs here, and reading the safes then finds them ready.
+  const firstGiven = candidates.findIndex((c) => c.used === 'given');
+  if (expensive && firstGiven >= 0) {
+    await prewarmAll(authSafeSeq, candidates[firstGiven]?.password ?? null, opts);
+    if (await macMatches(firstGiven)) return { model, matched: firstGiven };
+  }
+  const worth = expensive ? await passwordsThatDecrypt(authSafeSeq, candidates, opts) : null;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    if (!c || (worth && !worth.has(i))) continue;
-    const key = pkcs12Kdf(hash, bmpPassword(c.password), salt, iterations, 3, u);
-    if (bytesEqual(await hmacSign(hash, key, authSafeContent), expected)) return { model, matched: i };
+    if (!c || (worth && !worth.has(i)) || (expensive && i === firstGiven)) continue;
+    if (await macMatches(i)) return { model, matched: i };
   }
   return { model, matched: null };
 }
@@ -259,46 +270,65 @@ const EXPENSIVE_MAC_WORK = 200_000;
  */
 async function passwordsThatDecrypt(authSafeSeq: Asn1, candidates: readonly Candidate[], opts: Pkcs12Options): Promise<Set<number> | null> {
   try {
-    let target: { scheme: PbeScheme; data: Uint8Array } | null = null;
-    for (const ci of authSafeSeq.children()) {
-      const type = ci.child(0).oid();
-      if (type === OIDS.encryptedData) {
-        const eci = ci.child(1).child(0).child(1);
-        const alg = eci.child(1);
-        const enc = eci.children()[2];
-        if (alg.child(0).oid() === PBE_OID.pbes2 && enc?.isContext(0)) {
-          target = { scheme: parsePbe(alg, opts), data: enc.constructed ? enc.octets() : enc.content };
-          break;
-        }
-      } else if (type === OIDS.data) {
-        for (const bag of parseDer(contentOctets(ci, 'safe')).children()) {
-          if (bag.child(0).oid() !== OIDS.shroudedKeyBag) continue;
-          const epki = bag.child(1).child(0);
-          if (epki.child(0).child(0).oid() === PBE_OID.pbes2) {
-            target = { scheme: parsePbe(epki.child(0), opts), data: epki.child(1).octets() };
-            break;
-          }
-        }
-        if (target) break;
+    const targets = pbes2Items(authSafeSeq, opts);
+    const first = targets[0];
+    if (!first) return null;
+    const decrypts = async (i: number): Promise<boolean> => {
+      try {
+        return isDerSequence(await first.scheme.decrypt(candidates[i]?.password ?? null, first.data));
+      } catch (e) {
+        if (e instanceof BadDecryptError) return false;
+        throw e;
       }
+    };
+    // The passwords the person gave first (in parallel: WebCrypto runs PBKDF2 off this thread);
+    // the empty and absent passwords only when none of those works.
+    const indices = candidates.map((_, i) => i);
+    const given = indices.filter((i) => candidates[i]?.used === 'given');
+    const rest = indices.filter((i) => candidates[i]?.used !== 'given');
+    let survivors: number[] = [];
+    for (const group of [given, rest]) {
+      if (group.length === 0) continue;
+      const ok = await Promise.all(group.map(decrypts));
+      survivors = group.filter((_, k) => ok[k]);
+      if (survivors.length > 0) break;
     }
-    if (!target) return null;
-    const t = target;
-    // In parallel: WebCrypto runs PBKDF2 off the main thread.
-    const results = await Promise.all(
-      candidates.map(async (c) => {
-        try {
-          return isDerSequence(await t.scheme.decrypt(c.password, t.data));
-        } catch (e) {
-          if (e instanceof BadDecryptError) return false;
-          throw e;
-        }
-      }),
-    );
-    return new Set(results.flatMap((ok, i) => (ok ? [i] : [])));
+    // Derive the other items' keys now, on WebCrypto's thread, while the MAC's KDF runs here in
+    // JavaScript; reading the safes afterwards finds them in the memo.
+    await Promise.all(survivors.flatMap((i) => targets.slice(1).map((t) => t.scheme.prewarm?.(candidates[i]?.password ?? null))));
+    return new Set(survivors);
   } catch {
     return null; // Structure or algorithm problems are reported by the normal path.
   }
+}
+
+async function prewarmAll(authSafeSeq: Asn1, password: string | null, opts: Pkcs12Options): Promise<void> {
+  try {
+    await Promise.all(pbes2Items(authSafeSeq, opts).map((t) => t.scheme.prewarm?.(password)));
+  } catch {
+    // Only an optimisation: structure problems are reported by the normal path.
+  }
+}
+
+/** Every PBES2-encrypted item: encryptedData safes and shrouded key bags in clear safes. */
+function pbes2Items(authSafeSeq: Asn1, opts: Pkcs12Options): { scheme: PbeScheme; data: Uint8Array }[] {
+  const out: { scheme: PbeScheme; data: Uint8Array }[] = [];
+  for (const ci of authSafeSeq.children()) {
+    const type = ci.child(0).oid();
+    if (type === OIDS.encryptedData) {
+      const eci = ci.child(1).child(0).child(1);
+      const alg = eci.child(1);
+      const enc = eci.children()[2];
+      if (alg.child(0).oid() === PBE_OID.pbes2 && enc?.isContext(0)) out.push({ scheme: parsePbe(alg, opts), data: enc.constructed ? enc.octets() : enc.content });
+    } else if (type === OIDS.data) {
+      for (const bag of parseDer(contentOctets(ci, 'safe')).children()) {
+        if (bag.child(0).oid() !== OIDS.shroudedKeyBag) continue;
+        const epki = bag.child(1).child(0);
+        if (epki.child(0).child(0).oid() === PBE_OID.pbes2) out.push({ scheme: parsePbe(epki.child(0), opts), data: epki.child(1).octets() });
+      }
+    }
+  }
+  return out;
 }
 
 interface WalkState {
@@ -409,7 +439,8 @@ export async function openPkcs12(der: Uint8Array, passwords: readonly string[], 
   }
 }
 
-async function open(der: Uint8Array, passwords: readonly string[], opts: Pkcs12Options): Promise<Pkcs12Opened> {
+async function open(der: Uint8Array, passwords: readonly string[], given: Pkcs12Options): Promise<Pkcs12Opened> {
+  const opts: Pkcs12Options = { ...given, pbkdf2Memo: new Map() };
   const pfx = readAsn1(der);
   if (!pfx.isSequence) throw new CoreFailure('MALFORMED', 'PKCS#12 PFX is not a SEQUENCE.');
   const version = pfx.child(0).int();
