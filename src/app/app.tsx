@@ -1,8 +1,237 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ChainCallbacks } from '@/ui/chain-forest-view';
+import { DropOverlayView } from '@/ui/drop-overlay-view';
+import { EmptyStateView } from '@/ui/empty-state-view';
+import { EvaluationControlsView } from '@/ui/evaluation-controls-view';
+import { HeaderView } from '@/ui/header-view';
+import { InputList, type InputEntry } from '@/ui/input-list';
+import { InputPanelView } from '@/ui/input-panel-view';
+import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
+import { TabsView } from '@/ui/tabs-view';
+import { engineClient } from '@/worker/client';
+import { SUPERSEDED } from '@/worker/protocol';
+import { adaptAnalysis } from './analysis-view-model';
+import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
+import { useTheme } from './theme';
+import { useWindowDrop } from './window-drop';
+
+const DetailPane = lazy(() => import('./detail-pane'));
+const ChainsPane = lazy(() => import('./chains-pane'));
+// The list (and its virtualizer) is needed only once something is loaded: kept out of the first load.
+const MtlsPairView = lazy(() => import('@/ui/mtls-pair-view').then((m) => ({ default: m.MtlsPairView })));
+const OverviewList = lazy(() => import('@/ui/overview-list').then((m) => ({ default: m.OverviewList })));
+
+function initialParams(): { at: string; host: string } {
+  const params = new URLSearchParams(window.location.search);
+  const atParam = params.get('at');
+  const at = atParam && !Number.isNaN(new Date(atParam).getTime()) ? new Date(atParam).toISOString() : new Date().toISOString();
+  return { at, host: params.get('host') ?? '' };
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
 export function App() {
+  const queryClient = useQueryClient();
+  const [theme, setTheme] = useTheme();
+  const [initial] = useState(initialParams);
+  const [sources, setSources] = useState<readonly LoadedSource[]>([]);
+  const [revisions, setRevisions] = useState<Readonly<Record<string, number>>>({});
+  const [trusted, setTrusted] = useState<readonly string[]>([]);
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [host, setHost] = useState(initial.host);
+  const [at, setAt] = useState(initial.at);
+  const [tab, setTab] = useState<'overview' | 'chains'>('overview');
+  const [progress, setProgress] = useState<Readonly<Record<string, string>>>({});
+  const [analysisProgress, setAnalysisProgress] = useState<string | null>(null);
+  const pasteCount = useRef(0);
+  const detailRef = useRef<HTMLDivElement>(null);
+
+  // --- inputs ------------------------------------------------------------------------------
+  const addSources = useCallback(async (items: readonly { name: string; bytes: Uint8Array }[]) => {
+    const loaded = await Promise.all(items.map(async (i) => ({ key: await contentSha256(i.bytes), name: i.name, bytes: i.bytes })));
+    setSources((prev) => {
+      const seen = new Set(prev.map((s) => s.key));
+      const next = [...prev];
+      for (const s of loaded) {
+        if (seen.has(s.key)) continue;
+        seen.add(s.key);
+        next.push(s);
+      }
+      return next;
+    });
+  }, []);
+
+  const onFiles = useCallback(
+    (files: readonly File[]) => {
+      void Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(addSources);
+    },
+    [addSources],
+  );
+  const dragging = useWindowDrop(onFiles);
+
+  const onPaste = useCallback(
+    (text: string) => {
+      pasteCount.current += 1;
+      void addSources([{ name: `Pasted text ${pasteCount.current}`, bytes: new TextEncoder().encode(text) }]);
+    },
+    [addSources],
+  );
+
+  const removeSources = useCallback(
+    (keys: readonly string[] | null) => {
+      setSources((prev) => (keys === null ? [] : prev.filter((s) => !keys.includes(s.key))));
+      for (const key of keys ?? sources.map((s) => s.key)) queryClient.removeQueries({ queryKey: ['decode', key] });
+      void engineClient().forget(keys ?? []);
+      setSelectedKey(null);
+      if (keys === null) setTrusted([]);
+    },
+    [queryClient, sources],
+  );
+
+  const onUnlock = useCallback(
+    async (key: string, password: string) => {
+      const source = sources.find((s) => s.key === key);
+      if (!source) return;
+      // Called directly (not through a query) so the password never enters the query cache.
+      const result = await engineClient().decode(source.name, source.bytes, [password]);
+      queryClient.setQueryData(decodeQueryOptions(source).queryKey, result);
+      setRevisions((r) => ({ ...r, [key]: (r[key] ?? 0) + 1 }));
+    },
+    [queryClient, sources],
+  );
+
+  // --- decoding ------------------------------------------------------------------------------
+  const progressFor = useCallback(
+    (key: string) => (p: { phase: string }) => setProgress((prev) => ({ ...prev, [key]: p.phase })),
+    [],
+  );
+  const { states, decoded, settled } = useDecodedInputs(sources, progressFor);
+  const entries: InputEntry[] = sources.map((s, i) => {
+    const state = states[i];
+    return {
+      key: s.key,
+      name: s.name,
+      size: s.bytes.length,
+      decoded: state?.decoded ?? null,
+      progress: state?.decoded ? null : (progress[s.key] ?? 'Waiting for the engine…'),
+      failure: state?.failure ?? null,
+    };
+  });
+  const rows: OverviewRow[] = useMemo(() => buildOverviewRows(decoded), [decoded]);
+
+  // --- analysis ------------------------------------------------------------------------------
+  const debouncedHost = useDebounced(host.trim(), 250);
+  const analysisParams = useMemo(
+    () => ({
+      inputs: decoded.map((d) => ({ key: d.sha256Hex, revision: revisions[d.sha256Hex] ?? 0 })),
+      host: debouncedHost || null,
+      at,
+      trusted,
+    }),
+    [decoded, revisions, debouncedHost, at, trusted],
+  );
+  const analysisQuery = useSessionAnalysis(analysisParams, settled, (p) => setAnalysisProgress(p.phase));
+  const analysis = analysisQuery.data ?? null;
+  const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
+  const analyzing = analysisQuery.isFetching ? (analysisProgress ?? 'Analyzing…') : null;
+
+  // --- selection -----------------------------------------------------------------------------
+  // The first thing loaded opens at once; later additions keep the current selection.
+  const selectedRow = rows.find((r) => r.key === selectedKey) ?? rows[0] ?? null;
+  const select = useCallback((key: string) => setSelectedKey(key), []);
+  const selectCertificate = useCallback(
+    (sha: string) => {
+      setSelectedKey(rowKey('certificate', sha));
+      setTab('overview');
+      window.setTimeout(() => detailRef.current?.focus(), 0);
+    },
+    [],
+  );
+  const chainCallbacks: ChainCallbacks = {
+    labelOf: (sha: string) => view?.labelOf(sha) ?? { name: sha.slice(0, 16), loaded: false },
+    onSelect: selectCertificate,
+    onTrust: (sha: string) => setTrusted((t) => (t.includes(sha) ? t : [...t, sha])),
+    onUntrust: (sha: string) => setTrusted((t) => t.filter((x) => x !== sha)),
+  };
+
   return (
-    <main className="p-6">
-      <h1 className="text-2xl font-semibold">Certscope</h1>
-      <p>Drop a certificate file.</p>
-    </main>
+    <div className="min-h-dvh">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-zinc-900">
+        Skip to content
+      </a>
+      <HeaderView theme={theme} onThemeChange={setTheme} />
+      <DropOverlayView visible={dragging} />
+      <div className="mx-auto grid max-w-[1600px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
+        <aside className="space-y-4" aria-label="Inputs">
+          <InputPanelView onFiles={onFiles} onPaste={onPaste} />
+          <InputList entries={entries} onRemove={(k) => removeSources([k])} onClear={() => removeSources(null)} onUnlock={onUnlock} />
+        </aside>
+        <main id="main" className="min-w-0 space-y-4">
+          <EvaluationControlsView host={host} onHostChange={setHost} at={at} onAtChange={setAt} onNow={() => setAt(new Date().toISOString())} busy={analyzing} />
+          <TabsView
+            label="Views"
+            selected={tab}
+            onSelect={setTab}
+            tabs={[
+              {
+                id: 'overview',
+                label: 'Overview',
+                content: (
+                  <div className="space-y-4">
+                    {view?.mtls && (
+                      <Suspense fallback={null}>
+                        <MtlsPairView check={view.mtls} nameOf={(sha) => view.labelOf(sha).name} />
+                      </Suspense>
+                    )}
+                    {rows.length === 0 ? (
+                      <EmptyStateView decoding={sources.length > 0 && !settled} />
+                    ) : (
+                      <Suspense fallback={<p className="panel p-4 text-sm">Loading the overview…</p>}>
+                        <OverviewList rows={rows} verdicts={view?.verdicts ?? null} selectedKey={selectedRow?.key ?? null} onSelect={select} at={at} />
+                      </Suspense>
+                    )}
+                    <div ref={detailRef} tabIndex={-1} className="focus:outline-none">
+                      {selectedRow && (
+                        <Suspense fallback={<p className="panel p-4 text-sm">Loading the details view…</p>}>
+                          <DetailPane
+                            row={selectedRow}
+                            rows={rows}
+                            decoded={decoded}
+                            view={view}
+                            analysisError={analysisQuery.error && analysisQuery.error.message !== SUPERSEDED ? analysisQuery.error.message : null}
+                            at={at}
+                            host={debouncedHost || null}
+                            chainCallbacks={chainCallbacks}
+                          />
+                        </Suspense>
+                      )}
+                    </div>
+                  </div>
+                ),
+              },
+              {
+                id: 'chains',
+                label: 'Chains',
+                content: view ? (
+                  <Suspense fallback={<p className="panel p-4 text-sm">Loading the chains view…</p>}>
+                    <ChainsPane view={view} chainCallbacks={chainCallbacks} />
+                  </Suspense>
+                ) : (
+                  <p className="panel p-4 text-sm">{sources.length === 0 ? 'Load certificates to see their chains.' : 'Building chains…'}</p>
+                ),
+              },
+            ]}
+          />
+        </main>
+      </div>
+    </div>
   );
 }

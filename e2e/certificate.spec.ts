@@ -1,0 +1,89 @@
+import { test, expect, dropFiles, fixture } from './fixtures';
+import { openApp, overview } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [fixture('bundles/chain.pem')]);
+  await overview(page).getByRole('option', { name: /www\.certscope\.test/ }).click();
+});
+
+test('summary card: who, issued by, valid until, purposes, verdicts', async ({ page }) => {
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary.getByRole('heading', { level: 2 })).toHaveText('www.certscope.test');
+  await expect(summary).toContainText('Issued by');
+  await expect(summary).toContainText('Certscope Test Intermediate');
+  await expect(summary).toContainText('Valid until');
+  await expect(summary).toContainText(/Expires in \d+ days/);
+  await expect(summary).toContainText('TLS server');
+  await expect(summary).toContainText(/TLS server: (Suitable|Warnings|Unsuitable)/);
+  await expect(summary).toContainText(/TLS client: Unsuitable/);
+});
+
+test('suitability checklist expands to why, how to fix and where it breaks', async ({ page }) => {
+  const client = page.getByRole('region', { name: 'Suitability as TLS client' });
+  const finding = client.getByRole('listitem').filter({ hasText: 'EKU_CLIENT_AUTH_MISSING' });
+  await expect(finding).toContainText('Fail');
+  await finding.locator('summary').click();
+  await expect(finding).toContainText('Why:');
+  await expect(finding).toContainText('How to fix:');
+  await expect(finding).toContainText('unsuitable certificate purpose');
+  await expect(finding).toContainText('x509: certificate specifies an incompatible key usage');
+  await expect(finding).toContainText('Extended key usage does not permit use for TLS client authentication');
+});
+
+test('the host name box re-evaluates live (wildcards and IPs per RFC 6125)', async ({ page }) => {
+  const host = page.getByLabel('Host name to check (server role)');
+  const server = page.getByRole('region', { name: 'Suitability as TLS server' });
+  await host.fill('www.certscope.test');
+  await expect(server).toContainText('HOSTNAME_MATCH');
+  await host.fill('a.api.certscope.test');
+  await expect(server).toContainText('HOSTNAME_MATCH');
+  await host.fill('a.b.api.certscope.test');
+  await expect(server).toContainText('HOSTNAME_MISMATCH');
+  const mismatch = server.getByRole('listitem').filter({ hasText: 'HOSTNAME_MISMATCH' });
+  await mismatch.locator('summary').click();
+  await expect(mismatch).toContainText('ERR_CERT_COMMON_NAME_INVALID');
+  await host.fill('192.0.2.10');
+  await expect(server).toContainText('HOSTNAME_MATCH');
+});
+
+test('the evaluation time control changes validity (UTC shown)', async ({ page }) => {
+  await expect(page.getByText('Evaluating at 2026-06-01 00:00:00 UTC')).toBeVisible();
+  const time = page.getByLabel('Evaluation time (UTC)');
+  await expect(time).toHaveValue('2026-06-01T00:00');
+  await time.fill('2040-01-01T00:00');
+  await expect(page.getByText('Evaluating at 2040-01-01 00:00:00 UTC')).toBeVisible();
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await expect(summary).toContainText(/Expired [\d,]+ days ago/);
+  await expect(page.getByRole('region', { name: 'Suitability as TLS server' })).toContainText('EXPIRED');
+});
+
+test('all fields and every extension in readable form, with OIDs and criticality', async ({ page }) => {
+  const fields = page.getByRole('region', { name: 'Fields' });
+  await expect(fields).toContainText('Serial number');
+  await expect(fields).toContainText('sha256WithRSAEncryption');
+  await expect(fields).toContainText('RSA 2048');
+  const ext = fields.getByRole('region', { name: 'Extensions' });
+  await expect(ext).toContainText('Subject Alternative Name');
+  await expect(ext).toContainText('2.5.29.17');
+  await expect(ext).toContainText('*.api.certscope.test');
+  await expect(ext).toContainText('xn--bcher-kva.certscope.test');
+  await expect(ext).toContainText('2001:db8::1');
+  await expect(ext).toContainText('Basic Constraints');
+  await expect(ext).toContainText('Critical');
+  await expect(ext).toContainText('Not critical');
+  await expect(ext).toContainText('Extended Key Usage');
+  await expect(ext).toContainText('1.3.6.1.5.5.7.3.1');
+});
+
+test('fingerprints with copy buttons', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const fp = page.getByRole('region', { name: 'Fingerprints' });
+  await expect(fp).toContainText('SHA-256 fingerprint');
+  await expect(fp).toContainText('SHA-1 fingerprint');
+  await expect(fp).toContainText('SPKI pin (pin-sha256)');
+  await fp.getByRole('button', { name: 'Copy SHA-256 fingerprint' }).click();
+  await expect(fp.getByRole('button', { name: 'Copy SHA-256 fingerprint' })).toHaveText(/Copied/);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+});

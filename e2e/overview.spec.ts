@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
+import { openApp, overview } from './helpers';
+
+test('rows: subject, issuer, validity, key, purpose badges, verdicts at a glance', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [
+    fixture('leaves/server.pem'),
+    fixture('leaves/dual.pem'),
+    fixture('leaves/expired.pem'),
+    fixture('leaves/notyet.pem'),
+    fixture('leaves/expiring-soon.pem'),
+    fixture('leaves/email-only.pem'),
+    fixture('leaves/noeku.pem'),
+    fixture('leaves/ec-p256.pem'),
+    fixture('csr/server.csr'),
+    fixture('pki/intermediate.crl'),
+    fixture('keys/ec.key'),
+  ]);
+  const list = overview(page);
+  await expect(list.getByRole('option')).toHaveCount(11);
+  const option = (name: RegExp) => list.getByRole('option', { name });
+  await expect(option(/^Certificate www\.certscope\.test/)).toContainText('Issued by Certscope Test Intermediate');
+  await expect(option(/^Certificate www\.certscope\.test/)).toContainText('RSA 2048');
+  await expect(option(/expired\.certscope\.test/)).toContainText(/Expired \d+ days ago/);
+  await expect(option(/notyet\.certscope\.test/)).toContainText(/Not yet valid/);
+  await expect(option(/expiring-soon\.certscope\.test/)).toContainText('Expires in 14 days');
+  await expect(option(/dual\.certscope\.test/)).toContainText('TLS server');
+  await expect(option(/dual\.certscope\.test/)).toContainText('TLS client');
+  await expect(option(/Bob Mailer/)).toContainText('Email (S/MIME)');
+  await expect(option(/noeku\.certscope\.test/)).toContainText('No EKU');
+  await expect(option(/ec-p256\.certscope\.test/)).toContainText('EC P-256');
+  // Verdicts are text, not colour alone.
+  await expect(option(/expired\.certscope\.test/)).toContainText('Server: Unsuitable');
+  await expect(option(/Bob Mailer/)).toContainText('Client: Unsuitable');
+  await expect(list.getByRole('option', { name: /^CSR/ })).toBeVisible();
+  await expect(list.getByRole('option', { name: /^CRL/ })).toContainText('1 revoked serial');
+  await expect(list.getByRole('option', { name: /^Private key/ })).toContainText('EC P-256');
+
+  // Selecting the CSR / CRL / key rows shows their own views.
+  await list.getByRole('option', { name: /^CSR/ }).click();
+  await expect(page.getByRole('article', { name: /Certificate signing request/ })).toBeVisible();
+  await list.getByRole('option', { name: /^CRL/ }).click();
+  await expect(page.getByRole('article', { name: /CRL of/ })).toContainText('Revoked serials (1)');
+  await list.getByRole('option', { name: /^Private key/ }).click();
+  await expect(page.getByRole('article', { name: 'Private key' })).toContainText('ec-p256.certscope.test');
+});
+
+test('keyboard: the list takes focus and arrows move the selection', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [fixture('bundles/chain.pem')]);
+  const list = overview(page);
+  await expect(list.getByRole('option')).toHaveCount(3);
+  await list.focus();
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(1);
+  await page.keyboard.press('End');
+  await expect(list.getByRole('option').nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(list.getByRole('option').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Summary' })).toBeVisible();
+});
+
+test('10,000 certificates: virtualized, and the last one is reachable', async ({ page }) => {
+  const bundle = path.join(FIXTURES, 'generated', 'bundle-10000.pem');
+  test.skip(!existsSync(bundle), 'run `node scripts/make-big-bundle.mjs` first');
+  test.setTimeout(180_000);
+  await openApp(page);
+  await dropFiles(page, [fixture('generated/bundle-10000.pem')]);
+  const list = overview(page);
+  await expect(page.getByRole('heading', { name: /Overview \(10,000\)/ })).toBeVisible({ timeout: 120_000 });
+  const rendered = await list.getByRole('option').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(60);
+  await expect(list.getByRole('option').first()).toHaveAttribute('aria-setsize', '10000');
+  await list.focus();
+  await page.keyboard.press('End');
+  const last = list.locator('[aria-posinset="10000"]');
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('aria-selected', 'true');
+  // Scrolling stays light: a frame budget check over a fast scroll.
+  const slowFrames = await list.evaluate(async (el) => {
+    let slow = 0;
+    let prev = performance.now();
+    for (let i = 0; i < 60; i++) {
+      el.scrollTop = (i % 2 === 0 ? 0 : el.scrollHeight) * Math.random();
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      if (now - prev > 50) slow++;
+      prev = now;
+    }
+    return slow;
+  });
+  expect(slowFrames).toBeLessThan(10);
+});

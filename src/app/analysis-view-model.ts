@@ -1,0 +1,68 @@
+/**
+ * Adapts the engine's SessionAnalysis to what the views need: verdicts by overview row, the
+ * assessments of one certificate, chain tree tops, names for chain nodes, key matches.
+ */
+import type { ChainForest } from '@/core/chain/types';
+import type { DecodedInput } from '@/core/model';
+import type { MtlsPairCheck } from '@/core/purpose/mtls';
+import type { RoleAssessment } from '@/core/purpose/types';
+import type { SessionAnalysis } from '@/core/session';
+import type { CertificateLabel } from '@/ui/chain-forest-view';
+import { commonNameOf } from '@/ui/format';
+import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
+
+export interface AnalysisViewModel {
+  readonly verdicts: ReadonlyMap<string, RowVerdicts>;
+  readonly assessmentsOf: (sha256: string) => readonly RoleAssessment[] | null;
+  readonly forest: ChainForest;
+  /** Certificates that issued no other loaded certificate: the tops of the chain forest view. */
+  readonly tops: readonly string[];
+  readonly labelOf: (sha256: string) => CertificateLabel;
+  readonly certificateNames: ReadonlyMap<string, string>;
+  /** PrivateKeyModel.sha256Hex → SHA-256 of the certificate it matches. */
+  readonly keyMatches: ReadonlyMap<string, string>;
+  readonly mtls: MtlsPairCheck | null;
+}
+
+export function adaptAnalysis(analysis: SessionAnalysis, inputs: readonly DecodedInput[]): AnalysisViewModel {
+  const verdicts = new Map<string, RowVerdicts>();
+  const bySha = new Map(analysis.certificates.map((c) => [c.sha256, c]));
+  const names = new Map<string, string>();
+  const loaded = new Set<string>();
+  for (const c of analysis.certificates) {
+    verdicts.set(rowKey('certificate', c.sha256), { tlsServer: c.suitability.tlsServer.verdict, tlsClient: c.suitability.tlsClient.verdict });
+    names.set(c.sha256, commonNameOf(c.certificate.subject));
+    loaded.add(c.sha256);
+  }
+  for (const a of analysis.anchors) names.set(a.sha256Hex, commonNameOf(a.subject));
+  // Certificates of inputs decoded after this analysis started still get names.
+  for (const input of inputs) for (const c of input.certificates) if (!names.has(c.sha256Hex)) names.set(c.sha256Hex, commonNameOf(c.subject));
+
+  const issuedSomething = new Set<string>();
+  for (const tree of Object.values(analysis.forest.trees)) {
+    for (const path of tree.paths) {
+      for (let i = 1; i < path.links.length; i++) {
+        const link = path.links[i];
+        if (link) issuedSomething.add(link.sha256);
+      }
+    }
+  }
+  const tops = analysis.certificates.map((c) => c.sha256).filter((sha) => !issuedSomething.has(sha));
+
+  const keyMatches = new Map<string, string>();
+  for (const k of analysis.privateKeys) if (k.certificate) keyMatches.set(k.sha256, k.certificate);
+
+  return {
+    verdicts,
+    assessmentsOf: (sha) => {
+      const c = bySha.get(sha);
+      return c ? [c.suitability.tlsServer, c.suitability.tlsClient] : null;
+    },
+    forest: analysis.forest,
+    tops,
+    labelOf: (sha) => ({ name: names.get(sha) ?? `${sha.slice(0, 16)}…`, loaded: loaded.has(sha) }),
+    certificateNames: names,
+    keyMatches,
+    mtls: analysis.mtls,
+  };
+}

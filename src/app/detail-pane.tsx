@@ -1,0 +1,95 @@
+/**
+ * The detail of the selected overview row. Loaded lazily (its own chunk): nothing here is needed
+ * before the first input has been decoded, which keeps the first-load main-thread JS small.
+ */
+import type { DecodedInput } from '@/core/model';
+import { CertificateView } from '@/ui/certificate-view';
+import { ChainTreeView, type ChainCallbacks } from '@/ui/chain-forest-view';
+import { commonNameOf } from '@/ui/format';
+import { CrlView, CsrView, KeyView } from '@/ui/item-view';
+import type { OverviewRow } from '@/ui/overview-rows';
+import { Pkcs12View } from '@/ui/pkcs12-view';
+import { SuitabilityView } from '@/ui/suitability-view';
+import type { AnalysisViewModel } from './analysis-view-model';
+
+export interface DetailPaneProps {
+  readonly row: OverviewRow;
+  readonly rows: readonly OverviewRow[];
+  readonly decoded: readonly DecodedInput[];
+  readonly view: AnalysisViewModel | null;
+  readonly analysisError: string | null;
+  readonly at: string;
+  readonly host: string | null;
+  readonly chainCallbacks: ChainCallbacks;
+}
+
+export default function DetailPane({ row, rows, decoded, view, analysisError, at, host, chainCallbacks }: DetailPaneProps) {
+  const containers = decoded
+    .filter((d) => d.pkcs12 && row.sources.includes(d.name))
+    .map((d) =>
+      d.pkcs12 ? (
+        <div key={d.sha256Hex} className="panel p-4">
+          <Pkcs12View
+            name={d.name}
+            pkcs12={d.pkcs12}
+            privateKeys={d.privateKeys}
+            certificateNames={view?.certificateNames ?? new Map(d.certificates.map((c) => [c.sha256Hex, commonNameOf(c.subject)]))}
+            keyMatches={view?.keyMatches ?? new Map()}
+          />
+        </div>
+      ) : null,
+    );
+
+  const item = row.item;
+  switch (item.kind) {
+    case 'certificate': {
+      const sha = item.model.sha256Hex;
+      const assessments = view?.assessmentsOf(sha) ?? null;
+      const tree = view?.forest.trees[sha];
+      return (
+        <CertificateView
+          certificate={item.model}
+          at={at}
+          sources={row.sources}
+          verdicts={view?.verdicts.get(row.key) ?? null}
+          suitability={
+            assessments ? (
+              <SuitabilityView assessments={assessments} host={host} />
+            ) : (
+              <p className="panel p-4 text-sm" role="status">
+                {analysisError ? `The analysis failed: ${analysisError}` : 'Evaluating suitability…'}
+              </p>
+            )
+          }
+          chain={
+            tree ? (
+              <section aria-label="Chain" className="panel space-y-2 p-4">
+                <h3 className="section-title">Chain</h3>
+                <ChainTreeView tree={tree} {...chainCallbacks} />
+              </section>
+            ) : null
+          }
+          containers={containers}
+        />
+      );
+    }
+    case 'csr':
+      return <CsrView csr={item.model} sources={row.sources} />;
+    case 'crl':
+      return <CrlView crl={item.model} at={at} sources={row.sources} />;
+    case 'private-key':
+    case 'public-key': {
+      const spki = item.kind === 'private-key' ? item.model.publicSpkiSha256Hex : item.model.publicKey.spkiSha256Hex;
+      const matches = spki ? rows.filter((r) => r.item.kind === 'certificate' && r.item.model.publicKey.spkiSha256Hex === spki).map((r) => r.title) : [];
+      return (
+        <KeyView
+          privateKey={item.kind === 'private-key' ? item.model : undefined}
+          publicKey={item.kind === 'public-key' ? item.model : undefined}
+          matches={matches}
+          sources={row.sources}
+          containers={containers}
+        />
+      );
+    }
+  }
+}

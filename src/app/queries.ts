@@ -1,0 +1,92 @@
+/**
+ * Async work of the app, each as a plain function + a queryOptions factory + a thin hook.
+ * Keys are content SHA-256s (never passwords); results never go stale (the input cannot change)
+ * and queries run offline (networkMode 'always': no network is involved at all).
+ */
+import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
+import type { DecodedInput } from '@/core/model';
+import type { SessionAnalysis } from '@/core/session';
+import { engineClient, type ProgressListener } from '@/worker/client';
+
+export interface LoadedSource {
+  readonly key: string;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export async function contentSha256(bytes: Uint8Array): Promise<string> {
+  const copy = new Uint8Array(new ArrayBuffer(bytes.length));
+  copy.set(bytes);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', copy));
+  let hex = '';
+  for (const b of digest) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+// --- decode --------------------------------------------------------------------------------
+
+export function decodeSource(source: LoadedSource, onProgress?: ProgressListener): Promise<DecodedInput> {
+  return engineClient().decode(source.name, source.bytes, [], onProgress);
+}
+
+export function decodeQueryOptions(source: LoadedSource, onProgress?: ProgressListener) {
+  return queryOptions({
+    queryKey: ['decode', source.key] as const,
+    queryFn: () => decodeSource(source, onProgress),
+  });
+}
+
+export interface DecodedSession {
+  /** Per source, in order: its decoded input (null while decoding or when the engine failed) and the engine failure. */
+  readonly states: readonly { readonly decoded: DecodedInput | null; readonly failure: string | null }[];
+  /** Every decoded input, in source order. */
+  readonly decoded: readonly DecodedInput[];
+  /** True when no source is still being decoded. */
+  readonly settled: boolean;
+}
+
+function combineDecoded(results: readonly { readonly data: DecodedInput | undefined; readonly error: Error | null }[]): DecodedSession {
+  return {
+    states: results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null })),
+    decoded: results.flatMap((r) => (r.data ? [r.data] : [])),
+    settled: results.every((r) => r.data !== undefined || r.error !== null),
+  };
+}
+
+export function useDecodedInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
+  return useQueries({ queries: sources.map((s) => decodeQueryOptions(s, onProgress?.(s.key))), combine: combineDecoded });
+}
+
+// --- analyze -------------------------------------------------------------------------------
+
+export interface AnalysisParams {
+  /** Input keys with their decode revision ("sha:rev"), so a password unlock re-analyzes. */
+  readonly inputs: readonly { readonly key: string; readonly revision: number }[];
+  readonly host: string | null;
+  readonly at: string;
+  readonly trusted: readonly string[];
+}
+
+export function analyzeSessionInWorker(params: AnalysisParams, onProgress?: ProgressListener): Promise<SessionAnalysis> {
+  return engineClient().analyze(
+    params.inputs.map((i) => i.key),
+    params.host,
+    params.at,
+    params.trusted,
+    onProgress,
+  );
+}
+
+export function analysisQueryOptions(params: AnalysisParams, enabled: boolean, onProgress?: ProgressListener) {
+  return queryOptions({
+    queryKey: ['analyze', params] as const,
+    queryFn: () => analyzeSessionInWorker(params, onProgress),
+    enabled: enabled && params.inputs.length > 0,
+    placeholderData: keepPreviousData,
+    gcTime: 30_000,
+  });
+}
+
+export function useSessionAnalysis(params: AnalysisParams, enabled: boolean, onProgress?: ProgressListener) {
+  return useQuery(analysisQueryOptions(params, enabled, onProgress));
+}

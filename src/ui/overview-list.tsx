@@ -1,0 +1,174 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from './badges';
+import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
+import type { OverviewRow, RowVerdicts } from './overview-rows';
+import { SafeLine } from './safe-text';
+
+export interface OverviewListProps {
+  readonly rows: readonly OverviewRow[];
+  readonly verdicts: ReadonlyMap<string, RowVerdicts> | null;
+  readonly selectedKey: string | null;
+  readonly onSelect: (key: string) => void;
+  /** Evaluation time (ISO). */
+  readonly at: string;
+}
+
+const ROW_HEIGHT = 64;
+const MAX_HEIGHT = ROW_HEIGHT * 7;
+
+const KIND_LABEL = {
+  certificate: 'Certificate',
+  csr: 'CSR',
+  crl: 'CRL',
+  'private-key': 'Private key',
+  'public-key': 'Public key',
+} as const;
+
+/**
+ * Everything loaded, one row each, virtualized (10,000 rows scroll smoothly). It is a listbox:
+ * Tab focuses it, arrows/Home/End/PageUp/PageDown move the selection, which opens the detail.
+ */
+export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
+  const id = useId();
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const shown = useMemo(() => {
+    const q = deferredFilter.trim().toLowerCase();
+    if (!q) return rows;
+    return rows.filter((r) => r.title.toLowerCase().includes(q) || r.subtitle.toLowerCase().includes(q) || r.sources.some((s) => s.toLowerCase().includes(q)));
+  }, [rows, deferredFilter]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const selectedIndex = selectedKey ? shown.findIndex((r) => r.key === selectedKey) : -1;
+
+  const move = (index: number) => {
+    const clamped = Math.max(0, Math.min(shown.length - 1, index));
+    const row = shown[clamped];
+    if (!row) return;
+    onSelect(row.key);
+    virtualizer.scrollToIndex(clamped, { align: 'auto' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor(MAX_HEIGHT / ROW_HEIGHT) - 1);
+    const from = selectedIndex < 0 ? -1 : selectedIndex;
+    const next: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from < 0 ? 0 : from - 1,
+      Home: 0,
+      End: shown.length - 1,
+      PageDown: from + page,
+      PageUp: from - page,
+    };
+    const target = next[e.key];
+    if (target === undefined) return;
+    e.preventDefault();
+    move(target);
+  };
+
+  const height = Math.max(ROW_HEIGHT, Math.min(MAX_HEIGHT, shown.length * ROW_HEIGHT));
+  const activeId = selectedIndex >= 0 ? `${id}-opt-${selectedIndex}` : undefined;
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="panel">
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <h2 id={`${id}-h`} className="section-title">
+          Overview <span className="font-normal text-zinc-500 dark:text-zinc-400">({rows.length.toLocaleString('en-US')})</span>
+        </h2>
+        <label htmlFor={`${id}-filter`} className="sr-only">
+          Filter the overview
+        </label>
+        <input
+          id={`${id}-filter`}
+          type="search"
+          placeholder="Filter by name or file"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          className="field ml-auto w-full max-w-64 py-0.5"
+        />
+      </div>
+      {shown.length === 0 ? (
+        <p className="p-3 text-sm text-zinc-600 dark:text-zinc-400">{rows.length === 0 ? 'Load a file to see its contents here.' : 'Nothing matches the filter.'}</p>
+      ) : (
+        <div
+          ref={scrollRef}
+          role="listbox"
+          aria-label="Loaded items"
+          aria-activedescendant={activeId}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={() => {
+            if (selectedIndex < 0 && shown[0]) onSelect(shown[0].key);
+          }}
+          className="relative overflow-auto focus-visible:outline-offset-[-2px]"
+          style={{ height }}
+        >
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((v) => {
+              const row = shown[v.index];
+              if (!row) return null;
+              const selected = row.key === selectedKey;
+              const rowVerdicts = verdicts?.get(row.key);
+              const validity = row.validity ? describeValidity(row.validity.notBefore, row.validity.notAfter, at) : null;
+              const kind = row.isCa ? 'CA' : KIND_LABEL[row.item.kind];
+              const label = [
+                row.title === kind ? kind : `${kind} ${escapeForDisplay(truncateCodePoints(row.title, 120).text)}`,
+                escapeForDisplay(truncateCodePoints(row.subtitle, 120).text),
+                validity?.label,
+                row.keyText,
+                row.purposes?.map((p) => describePurpose(p.oid, p.name).badge).join(', '),
+                row.item.kind === 'certificate' && rowVerdicts ? `TLS server: ${VERDICT_TEXT[rowVerdicts.tlsServer].label}, TLS client: ${VERDICT_TEXT[rowVerdicts.tlsClient].label}` : undefined,
+              ]
+                .filter(Boolean)
+                .join('; ');
+              return (
+                <div
+                  key={row.key}
+                  id={`${id}-opt-${v.index}`}
+                  role="option"
+                  aria-selected={selected}
+                  aria-setsize={shown.length}
+                  aria-posinset={v.index + 1}
+                  aria-label={label}
+                  onClick={() => onSelect(row.key)}
+                  className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 overflow-hidden border-b border-zinc-100 px-3 text-sm dark:border-zinc-800 ${
+                    selected ? 'bg-indigo-50 shadow-[inset_3px_0_0_var(--color-indigo-600)] dark:bg-indigo-950/60' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50'
+                  }`}
+                  style={{ top: v.start, height: ROW_HEIGHT }}
+                >
+                  <div className="flex min-w-0 items-center gap-2">
+                    <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">{kind}</span>
+                    <span className="min-w-0 flex-1 truncate font-medium">
+                      <SafeLine value={row.title} />
+                    </span>
+                    {row.item.kind === 'certificate' && (
+                      <span className="flex shrink-0 gap-1">
+                        <VerdictBadge role="tlsServer" verdict={rowVerdicts?.tlsServer ?? null} compact />
+                        <VerdictBadge role="tlsClient" verdict={rowVerdicts?.tlsClient ?? null} compact />
+                      </span>
+                    )}
+                  </div>
+                  <div className="flex min-w-0 items-center gap-2 overflow-hidden text-xs text-zinc-600 dark:text-zinc-400">
+                    {validity && <ValidityBadge validity={validity} />}
+                    {row.keyText && <span className="shrink-0">{row.keyText}</span>}
+                    {row.item.kind === 'certificate' && row.purposes === null && !row.isCa && <Badge tone="neutral">No EKU</Badge>}
+                    {row.purposes?.map((p) => <PurposeBadge key={p.oid} oid={p.oid} registeredName={p.name} />)}
+                    <span className="min-w-0 truncate">
+                      <SafeLine value={row.subtitle} />
+                    </span>
+                  </div>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

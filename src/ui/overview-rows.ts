@@ -1,0 +1,137 @@
+/**
+ * The overview's view model: one row per distinct thing loaded (certificates deduplicated by
+ * SHA-256 across inputs), built from decoded inputs plus, when ready, the session's verdicts.
+ */
+import type { CertificateModel, CrlModel, CsrModel, DecodedInput, OidName, PrivateKeyModel, PublicKeyItemModel } from '@/core/model';
+import type { Verdict } from './badges';
+import { commonNameOf, describeKey } from './format';
+
+export type RowKind = 'certificate' | 'csr' | 'crl' | 'private-key' | 'public-key';
+
+export type RowItem =
+  | { readonly kind: 'certificate'; readonly model: CertificateModel }
+  | { readonly kind: 'csr'; readonly model: CsrModel }
+  | { readonly kind: 'crl'; readonly model: CrlModel }
+  | { readonly kind: 'private-key'; readonly model: PrivateKeyModel }
+  | { readonly kind: 'public-key'; readonly model: PublicKeyItemModel };
+
+export interface RowVerdicts {
+  readonly tlsServer: Verdict;
+  readonly tlsClient: Verdict;
+}
+
+export interface OverviewRow {
+  /** Stable key: kind + SHA-256. */
+  readonly key: string;
+  readonly item: RowItem;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly validity: { readonly notBefore: string; readonly notAfter: string } | null;
+  readonly keyText: string;
+  /** EKU purposes; null when the certificate has no EKU extension (or is not a certificate). */
+  readonly purposes: readonly OidName[] | null;
+  readonly isCa: boolean;
+  /** Input names it came from. */
+  readonly sources: readonly string[];
+}
+
+export function rowKey(kind: RowKind, sha256Hex: string): string {
+  return `${kind}:${sha256Hex}`;
+}
+
+export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[] {
+  const rows = new Map<string, OverviewRow & { sources: string[] }>();
+  const add = (key: string, make: () => Omit<OverviewRow, 'key' | 'sources'>, source: string) => {
+    const existing = rows.get(key);
+    if (existing) {
+      if (!existing.sources.includes(source)) existing.sources.push(source);
+      return;
+    }
+    rows.set(key, { ...make(), key, sources: [source] });
+  };
+  for (const input of inputs) {
+    for (const c of input.certificates) {
+      add(
+        rowKey('certificate', c.sha256Hex),
+        () => {
+          const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
+          const bc = c.extensions.find((e) => e.kind === 'basicConstraints');
+          return {
+            item: { kind: 'certificate', model: c },
+            title: commonNameOf(c.subject),
+            subtitle: `Issued by ${commonNameOf(c.issuer)}`,
+            validity: { notBefore: c.notBefore, notAfter: c.notAfter },
+            keyText: describeKey(c.publicKey),
+            purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
+            isCa: bc !== undefined && bc.kind === 'basicConstraints' && bc.ca,
+          };
+        },
+        input.name,
+      );
+    }
+    for (const r of input.csrs) {
+      add(
+        rowKey('csr', r.sha256Hex),
+        () => {
+          const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
+          return {
+            item: { kind: 'csr', model: r },
+            title: commonNameOf(r.subject),
+            subtitle: 'Certificate signing request',
+            validity: null,
+            keyText: describeKey(r.publicKey),
+            purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
+            isCa: false,
+          };
+        },
+        input.name,
+      );
+    }
+    for (const l of input.crls) {
+      add(
+        rowKey('crl', l.sha256Hex),
+        () => ({
+          item: { kind: 'crl', model: l },
+          title: `CRL of ${commonNameOf(l.issuer)}`,
+          subtitle: `${l.entries.length.toLocaleString('en-US')} revoked serial${l.entries.length === 1 ? '' : 's'}`,
+          validity: null,
+          keyText: '',
+          purposes: null,
+          isCa: false,
+        }),
+        input.name,
+      );
+    }
+    for (const k of input.privateKeys) {
+      add(
+        rowKey('private-key', k.sha256Hex),
+        () => ({
+          item: { kind: 'private-key', model: k },
+          title: k.friendlyName ?? 'Private key',
+          subtitle: k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`,
+          validity: null,
+          keyText: describeKey(k),
+          purposes: null,
+          isCa: false,
+        }),
+        input.name,
+      );
+    }
+    for (const p of input.publicKeys) {
+      add(
+        rowKey('public-key', p.sha256Hex),
+        () => ({
+          item: { kind: 'public-key', model: p },
+          title: 'Public key',
+          subtitle: `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`,
+          validity: null,
+          keyText: describeKey(p.publicKey),
+          purposes: null,
+          isCa: false,
+        }),
+        input.name,
+      );
+    }
+  }
+  return Array.from(rows.values());
+}

@@ -1,0 +1,72 @@
+/**
+ * Messages between the main thread and the engine Worker. Every request carries an id; the
+ * Worker answers with zero or more `progress` messages and exactly one `result` or `failure`
+ * for that id. Only plain, structured-cloneable data crosses (see src/core/model.ts).
+ *
+ * Decoded inputs stay in the Worker, keyed by the SHA-256 of their bytes, so an analysis request
+ * sends only keys, the host name, the evaluation time and the session-trusted roots.
+ * Passwords travel in a decode request and are never kept by either side.
+ */
+import type { DecodedInput } from '@/core/model';
+import type { SessionAnalysis } from '@/core/session';
+
+export interface DecodeRequest {
+  readonly type: 'decode';
+  readonly id: number;
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Passwords to try for PKCS#12 / encrypted keys; empty for the first attempt. */
+  readonly passwords: readonly string[];
+}
+
+export interface AnalyzeRequest {
+  readonly type: 'analyze';
+  readonly id: number;
+  /** Content SHA-256 of each decoded input, in the order the person added them. */
+  readonly keys: readonly string[];
+  readonly host: string | null;
+  /** Evaluation time, ISO-8601 UTC. */
+  readonly at: string;
+  /** SHA-256 of roots the person marked trusted for this session. */
+  readonly sessionTrustedSha256: readonly string[];
+}
+
+export interface ForgetRequest {
+  readonly type: 'forget';
+  readonly id: number;
+  /** Keys to drop; empty drops everything. */
+  readonly keys: readonly string[];
+}
+
+export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest;
+
+export interface ProgressMessage {
+  readonly type: 'progress';
+  readonly id: number;
+  /** What is happening now, for people: "Decoding bundle.pem (2.1 MiB)". */
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export type WorkerResult =
+  | { readonly kind: 'decoded'; readonly input: DecodedInput }
+  | { readonly kind: 'analyzed'; readonly analysis: SessionAnalysis }
+  | { readonly kind: 'forgotten' };
+
+export interface ResultMessage {
+  readonly type: 'result';
+  readonly id: number;
+  readonly result: WorkerResult;
+}
+
+export interface FailureMessage {
+  readonly type: 'failure';
+  readonly id: number;
+  readonly message: string;
+}
+
+export type WorkerResponse = ProgressMessage | ResultMessage | FailureMessage;
+
+/** Failure message of an analysis request that a newer one replaced before it started. */
+export const SUPERSEDED = 'superseded by a newer analysis';

@@ -1,0 +1,77 @@
+/**
+ * The engine's only home in the browser. `setup` must be imported first (reflect-metadata for
+ * @peculiar/x509). Decoded inputs are kept here by content SHA-256 so analysis requests stay
+ * small; passwords are used for one decode call and never kept.
+ */
+import '@/core/setup';
+import { decodeInput } from '@/core/decode-input';
+import { analyzeSession } from '@/core/session';
+import type { DecodedInput } from '@/core/model';
+import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+
+const decoded = new Map<string, DecodedInput>();
+
+/**
+ * Analyses run one at a time, and only the newest waiting one runs: while a person types a host
+ * name, each keystroke's request replaces the previous one instead of queueing behind it.
+ */
+let analysisChain: Promise<unknown> = Promise.resolve();
+let newestAnalysisId = 0;
+
+function post(message: WorkerResponse): void {
+  self.postMessage(message);
+}
+
+function sizeLabel(n: number): string {
+  return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerResult> {
+  switch (request.type) {
+    case 'decode': {
+      post({ type: 'progress', id: request.id, phase: `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`, done: 0, total: 1 });
+      const input = await decodeInput(
+        { name: request.name, bytes: request.bytes },
+        request.passwords.length > 0 ? { passwords: request.passwords } : undefined,
+      );
+      decoded.set(input.sha256Hex, input);
+      return { kind: 'decoded', input };
+    }
+    case 'analyze': {
+      newestAnalysisId = request.id;
+      const run = analysisChain.then(() => analyze(request));
+      analysisChain = run.catch(() => undefined);
+      return run;
+    }
+    case 'forget': {
+      if (request.keys.length === 0) decoded.clear();
+      for (const key of request.keys) decoded.delete(key);
+      return { kind: 'forgotten' };
+    }
+  }
+}
+
+async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
+  if (request.id !== newestAnalysisId) throw new Error(SUPERSEDED);
+  const inputs: DecodedInput[] = [];
+  for (const key of request.keys) {
+    const input = decoded.get(key);
+    if (input) inputs.push(input);
+  }
+  post({ type: 'progress', id: request.id, phase: `Analyzing ${inputs.length} input${inputs.length === 1 ? '' : 's'}`, done: 0, total: 1 });
+  const analysis = await analyzeSession(inputs, {
+    at: request.at,
+    host: request.host,
+    builtinRoots: true,
+    sessionTrustedSha256: request.sessionTrustedSha256,
+  });
+  return { kind: 'analyzed', analysis };
+}
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  handle(request).then(
+    (result) => post({ type: 'result', id: request.id, result }),
+    (error: unknown) => post({ type: 'failure', id: request.id, message: error instanceof Error ? error.message : String(error) }),
+  );
+});
