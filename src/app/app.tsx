@@ -8,6 +8,7 @@ import { HeaderView } from '@/ui/header-view';
 import { InputList, type InputEntry } from '@/ui/input-list';
 import { InputPanelView } from '@/ui/input-panel-view';
 import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
+import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
 import { TabsView } from '@/ui/tabs-view';
 import { engineClient } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
@@ -15,6 +16,10 @@ import { adaptAnalysis } from './analysis-view-model';
 import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
 import { useTheme } from './theme';
 import { useWindowDrop } from './window-drop';
+import { startPwa } from './pwa';
+
+/** Share links carry their state in the fragment: `#cs1.…` (src/core/share/share-link.ts). */
+const SHARE_PREFIX = '#cs1.';
 
 const DetailPane = lazy(() => import('./detail-pane'));
 const ChainsPane = lazy(() => import('./chains-pane'));
@@ -76,6 +81,32 @@ export function App() {
     [addSources],
   );
   const dragging = useWindowDrop(onFiles);
+
+  // --- installed app: OS file handlers, shares, updates (once) ------------------------------
+  const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
+  const pwaStarted = useRef(false);
+  useEffect(() => {
+    if (pwaStarted.current) return;
+    pwaStarted.current = true;
+    startPwa({ onFiles, onUpdateReady: (update) => setUpdateReady(() => update) });
+  }, [onFiles]);
+
+  // --- share links: open one on arrival ------------------------------------------------------
+  const [shareError, setShareError] = useState<string | null>(null);
+  const shareOpened = useRef(false);
+  useEffect(() => {
+    if (shareOpened.current || !window.location.hash.startsWith(SHARE_PREFIX)) return;
+    shareOpened.current = true;
+    engineClient()
+      .openShare(window.location.hash)
+      .then(async (share) => {
+        if (share.host !== null) setHost(share.host);
+        if (share.at !== null) setAt(share.at);
+        if (share.selectedSha256) setSelectedKey(rowKey('certificate', share.selectedSha256));
+        await addSources([{ name: `Share link (${share.certificates} certificate${share.certificates === 1 ? '' : 's'})`, bytes: new TextEncoder().encode(share.pem) }]);
+      })
+      .catch((e: unknown) => setShareError(e instanceof Error ? e.message : String(e)));
+  }, [addSources]);
 
   const onPaste = useCallback(
     (text: string) => {
@@ -155,6 +186,16 @@ export function App() {
     },
     [],
   );
+  const createShareLink = useCallback(async (): Promise<ShareLinkInfo> => {
+    const selectedSha = selectedRow?.key.startsWith('certificate:') ? selectedRow.key.slice('certificate:'.length) : null;
+    // The host as typed now, not the debounced value the analysis uses.
+    const link = await engineClient().share(decoded.map((d) => d.sha256Hex), selectedSha, host.trim() || null, at);
+    const url = new URL(window.location.href);
+    url.search = '';
+    url.hash = link.fragment;
+    return { url: url.href, certificates: link.certificates, omitted: link.omitted };
+  }, [selectedRow, decoded, host, at]);
+
   const chainCallbacks: ChainCallbacks = {
     labelOf: (sha: string) => view?.labelOf(sha) ?? { name: sha.slice(0, 16), loaded: false },
     onSelect: selectCertificate,
@@ -169,10 +210,24 @@ export function App() {
       </a>
       <HeaderView theme={theme} onThemeChange={setTheme} />
       <DropOverlayView visible={dragging} />
+      {updateReady && (
+        <div role="status" className="mx-auto mt-3 flex max-w-[1600px] flex-wrap items-center gap-3 px-4 text-sm">
+          <span>A new version of Certscope is ready.</span>
+          <button type="button" className="btn-small" onClick={updateReady}>
+            Reload to update
+          </button>
+        </div>
+      )}
+      {shareError && (
+        <p role="alert" className="mx-auto mt-3 max-w-[1600px] px-4 text-sm text-red-700 dark:text-red-300">
+          This share link could not be opened: {shareError}
+        </p>
+      )}
       <div className="mx-auto grid max-w-[1600px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
         <aside className="space-y-4" aria-label="Inputs">
           <InputPanelView onFiles={onFiles} onPaste={onPaste} />
           <InputList entries={entries} onRemove={(k) => removeSources([k])} onClear={() => removeSources(null)} onUnlock={onUnlock} />
+          {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
         </aside>
         <main id="main" className="min-w-0 space-y-4">
           <EvaluationControlsView host={host} onHostChange={setHost} at={at} onAtChange={setAt} onNow={() => setAt(new Date().toISOString())} busy={analyzing} />

@@ -4,7 +4,7 @@
  */
 import type { DecodedInput } from '@/core/model';
 import type { SessionAnalysis } from '@/core/session';
-import type { ProgressMessage, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { OpenedShare, ProgressMessage, SharedLink, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -69,6 +69,18 @@ export class EngineClient {
     const result = await this.request({ type: 'analyze', keys, host, at, sessionTrustedSha256 }, onProgress);
     if (result.kind !== 'analyzed') throw new Error('unexpected engine answer');
     return result.analysis;
+  }
+
+  async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {
+    const result = await this.request({ type: 'share', keys, selectedSha256, host, at });
+    if (result.kind !== 'shared') throw new Error('unexpected engine answer');
+    return result.link;
+  }
+
+  async openShare(fragment: string): Promise<OpenedShare> {
+    const result = await this.request({ type: 'openShare', fragment });
+    if (result.kind !== 'shareOpened') throw new Error('unexpected engine answer');
+    return result.share;
   }
 
   async forget(keys: readonly string[]): Promise<void> {

@@ -38,7 +38,39 @@ export interface ForgetRequest {
   readonly keys: readonly string[];
 }
 
-export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest;
+/** Build a share link fragment from the session's certificates (never keys, CSRs or passwords). */
+export interface ShareRequest {
+  readonly type: 'share';
+  readonly id: number;
+  readonly keys: readonly string[];
+  readonly selectedSha256: string | null;
+  readonly host: string | null;
+  readonly at: string | null;
+}
+
+/** Read a share link fragment back into certificates (as one PEM text) and view settings. */
+export interface OpenShareRequest {
+  readonly type: 'openShare';
+  readonly id: number;
+  readonly fragment: string;
+}
+
+export interface SharedLink {
+  readonly fragment: string;
+  readonly certificates: number;
+  /** What the session held that the link leaves out, for the person to know. */
+  readonly omitted: { readonly privateKeys: number; readonly csrs: number; readonly crls: number };
+}
+
+export interface OpenedShare {
+  readonly pem: string;
+  readonly certificates: number;
+  readonly selectedSha256: string | null;
+  readonly host: string | null;
+  readonly at: string | null;
+}
+
+export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest | ShareRequest | OpenShareRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -52,7 +84,9 @@ export interface ProgressMessage {
 export type WorkerResult =
   | { readonly kind: 'decoded'; readonly input: DecodedInput }
   | { readonly kind: 'analyzed'; readonly analysis: SessionAnalysis }
-  | { readonly kind: 'forgotten' };
+  | { readonly kind: 'forgotten' }
+  | { readonly kind: 'shared'; readonly link: SharedLink }
+  | { readonly kind: 'shareOpened'; readonly share: OpenedShare };
 
 export interface ResultMessage {
   readonly type: 'result';

@@ -6,6 +6,9 @@
 import '@/core/setup';
 import { decodeInput } from '@/core/decode-input';
 import { analyzeSession } from '@/core/session';
+import { decodeShareLink, encodeShareLink } from '@/core/share/share-link';
+import { certificatesToPem } from '@/core/export';
+import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
@@ -42,6 +45,38 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const run = analysisChain.then(() => analyze(request));
       analysisChain = run.catch(() => undefined);
       return run;
+    }
+    case 'share': {
+      // Certificates only, deduplicated, in session order: never keys, CSRs (challenge
+      // passwords) or anything else the session holds.
+      const seen = new Map<string, Uint8Array>();
+      const omitted = { privateKeys: 0, csrs: 0, crls: 0 };
+      for (const key of request.keys) {
+        const input = decoded.get(key);
+        if (!input) continue;
+        for (const c of input.certificates) if (!seen.has(c.sha256Hex)) seen.set(c.sha256Hex, c.der);
+        omitted.privateKeys += input.privateKeys.length;
+        omitted.csrs += input.csrs.length;
+        omitted.crls += input.crls.length;
+      }
+      const shas = [...seen.keys()];
+      const selected = request.selectedSha256 ? shas.indexOf(request.selectedSha256) : -1;
+      const fragment = await encodeShareLink({ certificates: [...seen.values()], selected: selected >= 0 ? selected : null, host: request.host, at: request.at });
+      return { kind: 'shared', link: { fragment, certificates: shas.length, omitted } };
+    }
+    case 'openShare': {
+      const state = await decodeShareLink(request.fragment);
+      const selected = state.selected === null ? undefined : state.certificates[state.selected];
+      return {
+        kind: 'shareOpened',
+        share: {
+          pem: certificatesToPem(state.certificates),
+          certificates: state.certificates.length,
+          selectedSha256: selected ? await sha256Hex(selected) : null,
+          host: state.host,
+          at: state.at,
+        },
+      };
     }
     case 'forget': {
       if (request.keys.length === 0) decoded.clear();
