@@ -10,7 +10,7 @@ import { InputPanelView } from '@/ui/input-panel-view';
 import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
 import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
 import { TabsView } from '@/ui/tabs-view';
-import { engineClient } from '@/worker/client';
+import { engineClient, EngineTimeoutError } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
 import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
@@ -20,6 +20,8 @@ import { startPwa } from './pwa';
 
 /** Share links carry their state in the fragment: `#cs1.…` (src/core/share/share-link.ts). */
 const SHARE_PREFIX = '#cs1.';
+/** The engine's input size limit (src/core/decode-input.ts DEFAULT_MAX_BYTES), applied before reading a file. */
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 const DetailPane = lazy(() => import('./detail-pane'));
 const ChainsPane = lazy(() => import('./chains-pane'));
@@ -74,12 +76,42 @@ export function App() {
     });
   }, []);
 
+  // Files above the engine's limit are refused by their size alone: never read into memory.
+  const [refused, setRefused] = useState<readonly InputEntry[]>([]);
+  const [engineGeneration, setEngineGeneration] = useState(0);
   const onFiles = useCallback(
     (files: readonly File[]) => {
-      void Promise.all(files.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(addSources);
+      const tooLarge = files.filter((f) => f.size > MAX_INPUT_BYTES);
+      if (tooLarge.length > 0) {
+        setRefused((prev) => [
+          ...prev,
+          ...tooLarge.map((f) => ({
+            key: `refused:${f.name}:${f.size}:${prev.length}`,
+            name: f.webkitRelativePath || f.name,
+            size: f.size,
+            decoded: null,
+            progress: null,
+            failure: `TOO_LARGE: ${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.`,
+          })),
+        ]);
+      }
+      const readable = files.filter((f) => f.size <= MAX_INPUT_BYTES);
+      void Promise.all(readable.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(addSources);
     },
     [addSources],
   );
+
+  // A request that ran past its time bound restarted the engine, which then holds nothing:
+  // decode every input that had been read again (the one that timed out keeps its error).
+  useEffect(() => {
+    const unsubscribe = engineClient().onRestart(() => {
+      void queryClient.invalidateQueries({ queryKey: ['decode'], predicate: (q) => !(q.state.error instanceof EngineTimeoutError) });
+      setEngineGeneration((g) => g + 1);
+    });
+    return () => {
+      unsubscribe();
+    };
+  }, [queryClient]);
   const dragging = useWindowDrop(onFiles);
 
   // --- installed app: OS file handlers, shares, updates (once) ------------------------------
@@ -119,6 +151,7 @@ export function App() {
   const removeSources = useCallback(
     (keys: readonly string[] | null) => {
       setSources((prev) => (keys === null ? [] : prev.filter((s) => !keys.includes(s.key))));
+      setRefused((prev) => (keys === null ? [] : prev.filter((r) => !keys.includes(r.key))));
       for (const key of keys ?? sources.map((s) => s.key)) queryClient.removeQueries({ queryKey: ['decode', key] });
       void engineClient().forget(keys ?? []);
       setSelectedKey(null);
@@ -145,7 +178,7 @@ export function App() {
     [],
   );
   const { states, decoded, settled } = useDecodedInputs(sources, progressFor);
-  const entries: InputEntry[] = sources.map((s, i) => {
+  const entries: InputEntry[] = [...refused, ...sources.map((s, i) => {
     const state = states[i];
     return {
       key: s.key,
@@ -155,7 +188,7 @@ export function App() {
       progress: state?.decoded ? null : (progress[s.key] ?? 'Waiting for the engine…'),
       failure: state?.failure ?? null,
     };
-  });
+  })];
   const rows: OverviewRow[] = useMemo(() => buildOverviewRows(decoded), [decoded]);
 
   // --- analysis ------------------------------------------------------------------------------
@@ -166,8 +199,9 @@ export function App() {
       host: debouncedHost || null,
       at,
       trusted,
+      engineGeneration,
     }),
-    [decoded, revisions, debouncedHost, at, trusted],
+    [decoded, revisions, debouncedHost, at, trusted, engineGeneration],
   );
   const analysisQuery = useSessionAnalysis(analysisParams, settled, (p) => setAnalysisProgress(p.phase));
   const analysis = analysisQuery.data ?? null;

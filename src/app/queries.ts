@@ -65,6 +65,8 @@ export interface AnalysisParams {
   readonly host: string | null;
   readonly at: string;
   readonly trusted: readonly string[];
+  /** Incremented when the engine restarts (it then holds nothing): a new analysis is needed. */
+  readonly engineGeneration: number;
 }
 
 export function analyzeSessionInWorker(params: AnalysisParams, onProgress?: ProgressListener): Promise<SessionAnalysis> {

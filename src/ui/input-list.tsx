@@ -141,6 +141,7 @@ function PasswordForm({ name, wrong, onSubmit }: PasswordFormProps) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
   return (
     <form
       className="mt-2 space-y-1 rounded border border-amber-300 bg-amber-50 p-2 dark:border-amber-800 dark:bg-amber-950/50"
@@ -149,8 +150,9 @@ function PasswordForm({ name, wrong, onSubmit }: PasswordFormProps) {
         const pw = password;
         setPassword('');
         setBusy(true);
+        setFailure(null);
         onSubmit(pw)
-          .catch(() => undefined)
+          .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
           .finally(() => setBusy(false));
       }}
     >
@@ -175,7 +177,12 @@ function PasswordForm({ name, wrong, onSubmit }: PasswordFormProps) {
           {busy ? 'Opening…' : 'Open'}
         </button>
       </div>
-      {wrong && !busy && (
+      {failure && !busy && (
+        <p role="alert" className="text-xs font-semibold text-red-800 dark:text-red-300">
+          {failure}
+        </p>
+      )}
+      {wrong && !busy && !failure && (
         <p id={`${id}-wrong`} role="alert" className="text-xs font-semibold text-red-800 dark:text-red-300">
           Wrong password. Try again.
         </p>

@@ -14,21 +14,66 @@ interface Pending {
   readonly resolve: (result: WorkerResult) => void;
   readonly reject: (error: Error) => void;
   readonly onProgress: ProgressListener | undefined;
+  readonly timer: ReturnType<typeof setTimeout> | undefined;
+  readonly what: string;
 }
 
+/** Thrown for a request that exceeded its time bound; the engine was restarted for the others. */
+export class EngineTimeoutError extends Error {
+  constructor(what: string, ms: number) {
+    super(`The engine worked on ${what} for more than ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`} and was stopped and restarted; this input was not read. Other inputs are unaffected.`);
+    this.name = 'EngineTimeoutError';
+  }
+}
+
+/** Default time bound of one engine request. `?engineTimeoutMs=` overrides it (tests, slow machines). */
+export const DEFAULT_ENGINE_TIMEOUT_MS = 120_000;
+
 export class EngineClient {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, Pending>();
+  private readonly restartListeners = new Set<() => void>();
   private nextId = 1;
 
-  constructor(worker: Worker) {
-    this.worker = worker;
+  constructor(
+    private readonly createWorker: () => Worker,
+    private readonly timeoutMs: number = DEFAULT_ENGINE_TIMEOUT_MS,
+  ) {
+    this.worker = this.start();
+  }
+
+  private start(): Worker {
+    const worker = this.createWorker();
     worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => this.receive(event.data));
     worker.addEventListener('error', (event) => {
       const error = new Error(`The engine stopped: ${event.message || 'unknown error'}`);
-      for (const p of this.pending.values()) p.reject(error);
+      for (const p of this.pending.values()) {
+        clearTimeout(p.timer);
+        p.reject(error);
+      }
       this.pending.clear();
     });
+    return worker;
+  }
+
+  /** Called after the engine was restarted: its decoded inputs are gone and must be decoded again. */
+  onRestart(listener: () => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  /** A request ran past its bound: stop the worker (the only way to interrupt it) and start afresh. */
+  private expire(id: number, bound: number): void {
+    const expired = this.pending.get(id);
+    if (!expired) return;
+    this.worker.terminate();
+    for (const [otherId, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(otherId === id ? new EngineTimeoutError(p.what, bound) : new Error(`The engine was restarted while working on ${p.what}; try again.`));
+    }
+    this.pending.clear();
+    this.worker = this.start();
+    for (const listener of this.restartListeners) listener();
   }
 
   private receive(message: WorkerResponse): void {
@@ -38,6 +83,7 @@ export class EngineClient {
       pending.onProgress?.(message);
       return;
     }
+    clearTimeout(pending.timer);
     this.pending.delete(message.id);
     if (message.type === 'result') pending.resolve(message.result);
     else pending.reject(new Error(message.message));
@@ -45,8 +91,13 @@ export class EngineClient {
 
   private request(body: RequestBody, onProgress?: ProgressListener, transfer: Transferable[] = []): Promise<WorkerResult> {
     const id = this.nextId++;
+    const what = 'name' in body ? body.name : `the ${body.type} request`;
     return new Promise<WorkerResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
+      // The configurable bound is for decoding (hostile input); other requests are bounded by
+      // the engine's own work limits and get the generous default.
+      const bound = body.type === 'decode' ? this.timeoutMs : DEFAULT_ENGINE_TIMEOUT_MS;
+      const timer = body.type === 'forget' ? undefined : setTimeout(() => this.expire(id, bound), bound);
+      this.pending.set(id, { resolve, reject, onProgress, timer, what });
       this.worker.postMessage({ ...body, id }, transfer);
     });
   }
@@ -92,6 +143,10 @@ let shared: EngineClient | null = null;
 
 /** The one engine client of the page (created on first use). */
 export function engineClient(): EngineClient {
-  shared ??= new EngineClient(new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }));
+  const fromUrl = Number(new URLSearchParams(globalThis.location?.search ?? '').get('engineTimeoutMs'));
+  shared ??= new EngineClient(
+    () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
+    fromUrl > 0 ? fromUrl : DEFAULT_ENGINE_TIMEOUT_MS,
+  );
   return shared;
 }

@@ -13,6 +13,8 @@ import type { DecodedInput } from '@/core/model';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
+/** Decodes under way: an analysis waits for them, so it never sees half a session. */
+const inFlight = new Set<Promise<unknown>>();
 
 /**
  * Analyses run one at a time, and only the newest waiting one runs: while a person types a host
@@ -33,10 +35,12 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.type) {
     case 'decode': {
       post({ type: 'progress', id: request.id, phase: `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`, done: 0, total: 1 });
-      const input = await decodeInput(
+      const decoding = decodeInput(
         { name: request.name, bytes: request.bytes },
         request.passwords.length > 0 ? { passwords: request.passwords } : undefined,
       );
+      inFlight.add(decoding);
+      const input = await decoding.finally(() => inFlight.delete(decoding));
       decoded.set(input.sha256Hex, input);
       return { kind: 'decoded', input };
     }
@@ -88,6 +92,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
 
 async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
   if (request.id !== newestAnalysisId) throw new Error(SUPERSEDED);
+  await Promise.allSettled([...inFlight]);
   const inputs: DecodedInput[] = [];
   for (const key of request.keys) {
     const input = decoded.get(key);
