@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     rows.push({ what: 'first-load JS, main thread, KB gzip (raw)', certscope: `${fmt(js.mainGzip / 1024)} (${fmt(js.mainRaw / 1024)})`, peer: '—', ratio: '—', goal: '≤ 100 KB gzip' });
     rows.push({ what: 'all JS incl. lazy chunks + worker, KB gzip (raw)', certscope: `${fmt(js.totalGzip / 1024)} (${fmt(js.totalRaw / 1024)})`, peer: '—', ratio: '—', goal: '—' });
     console.error('bench: Chromium…');
-    browser = await measureBrowser({ bigFile, rootsFile, singleFile: path.join(FIXTURES, 'pki', 'server.pem') });
+    browser = await measureBrowser({ bigFile, rootsFile, singleFile: path.join(FIXTURES, 'leaves', 'server.pem') });
     for (const r of browser.rows) rows.push(r);
   } else {
     console.error('bench: dist/ missing: run `npm run build` for the browser figures');

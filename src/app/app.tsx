@@ -123,6 +123,21 @@ export function App() {
     startPwa({ onFiles, onUpdateReady: (update) => setUpdateReady(() => update) });
   }, [onFiles]);
 
+  // --- warm-up: start the engine and fetch the views a drop will need while the page is idle ---
+  useEffect(() => {
+    const warm = () => {
+      engineClient();
+      void import('./detail-pane');
+      void import('@/ui/overview-list');
+    };
+    const idle = window.requestIdleCallback?.(warm, { timeout: 1500 });
+    if (idle === undefined) {
+      const t = window.setTimeout(warm, 200);
+      return () => window.clearTimeout(t);
+    }
+    return () => window.cancelIdleCallback(idle);
+  }, []);
+
   // --- share links: open one on arrival ------------------------------------------------------
   const [shareError, setShareError] = useState<string | null>(null);
   const shareOpened = useRef(false);

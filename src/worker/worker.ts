@@ -6,6 +6,7 @@
 import '@/core/setup';
 import { decodeInput } from '@/core/decode-input';
 import { analyzeSession } from '@/core/session';
+import { loadBuiltinRoots } from '@/core/roots';
 import { decodeShareLink, encodeShareLink } from '@/core/share/share-link';
 import { certificatesToPem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
@@ -107,6 +108,10 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
   });
   return { kind: 'analyzed', analysis };
 }
+
+// Load and decode the built-in root store as soon as the engine starts, before anything is
+// dropped: the first analysis then does not pay for it.
+void loadBuiltinRoots();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
