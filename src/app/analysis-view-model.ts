@@ -6,7 +6,7 @@ import type { ChainForest } from '@/core/chain/types';
 import type { DecodedInput } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
 import type { RoleAssessment } from '@/core/purpose/types';
-import type { SessionAnalysis } from '@/core/session';
+import type { PostedAnalysis } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
 import { commonNameOf } from '@/ui/format';
 import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
@@ -24,14 +24,14 @@ export interface AnalysisViewModel {
   readonly mtls: MtlsPairCheck | null;
 }
 
-export function adaptAnalysis(analysis: SessionAnalysis, inputs: readonly DecodedInput[]): AnalysisViewModel {
+export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly DecodedInput[]): AnalysisViewModel {
   const verdicts = new Map<string, RowVerdicts>();
   const bySha = new Map(analysis.certificates.map((c) => [c.sha256, c]));
   const names = new Map<string, string>();
   const loaded = new Set<string>();
   for (const c of analysis.certificates) {
     verdicts.set(rowKey('certificate', c.sha256), { tlsServer: c.suitability.tlsServer.verdict, tlsClient: c.suitability.tlsClient.verdict });
-    names.set(c.sha256, commonNameOf(c.certificate.subject));
+    names.set(c.sha256, commonNameOf(c.subject));
     loaded.add(c.sha256);
   }
   for (const a of analysis.anchors) names.set(a.sha256Hex, commonNameOf(a.subject));

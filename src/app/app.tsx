@@ -1,3 +1,4 @@
+import type { DecodedInput } from '@/core/model';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
@@ -188,8 +189,14 @@ export function App() {
   );
 
   // --- decoding ------------------------------------------------------------------------------
+  // Big inputs send a preview (their first batch of certificates) so rows appear early.
+  const [previews, setPreviews] = useState<Readonly<Record<string, DecodedInput>>>({});
   const progressFor = useCallback(
-    (key: string) => (p: { phase: string }) => setProgress((prev) => ({ ...prev, [key]: p.phase })),
+    (key: string) => (p: { phase: string; preview?: DecodedInput }) => {
+      setProgress((prev) => ({ ...prev, [key]: p.phase }));
+      const preview = p.preview;
+      if (preview) setPreviews((prev) => ({ ...prev, [key]: preview }));
+    },
     [],
   );
   const { states, decoded, settled } = useDecodedInputs(sources, progressFor);
@@ -204,7 +211,12 @@ export function App() {
       failure: state?.failure ?? null,
     };
   })];
-  const rows: OverviewRow[] = useMemo(() => buildOverviewRows(decoded), [decoded]);
+  const listed = useMemo(() => {
+    const done = new Set(decoded.map((d) => d.sha256Hex));
+    const early = sources.flatMap((s) => (done.has(s.key) ? [] : previews[s.key] ? [previews[s.key] as DecodedInput] : []));
+    return early.length > 0 ? [...decoded, ...early] : decoded;
+  }, [decoded, previews, sources]);
+  const rows: OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed]);
 
   // --- analysis ------------------------------------------------------------------------------
   const debouncedHost = useDebounced(host.trim(), 250);

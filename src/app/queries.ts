@@ -5,7 +5,7 @@
  */
 import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
 import type { DecodedInput } from '@/core/model';
-import type { SessionAnalysis } from '@/core/session';
+import type { PostedAnalysis } from '@/worker/protocol';
 import { engineClient, type ProgressListener } from '@/worker/client';
 
 export interface LoadedSource {
@@ -69,7 +69,7 @@ export interface AnalysisParams {
   readonly engineGeneration: number;
 }
 
-export function analyzeSessionInWorker(params: AnalysisParams, onProgress?: ProgressListener): Promise<SessionAnalysis> {
+export function analyzeSessionInWorker(params: AnalysisParams, onProgress?: ProgressListener): Promise<PostedAnalysis> {
   return engineClient().analyze(
     params.inputs.map((i) => i.key),
     params.host,

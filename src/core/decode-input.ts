@@ -30,6 +30,11 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export interface DecodeInputOptions extends DecodeOptions {
   /** PBKDF2 / PKCS#12 KDF iteration ceiling (LIMIT_EXCEEDED above it). Default 10,000,000. */
   readonly maxIterations?: number;
+  /**
+   * Called once, early, for inputs with many certificates: the input as decoded so far (its
+   * first batch of certificates), so a list can show rows before the whole bundle is done.
+   */
+  readonly onPreview?: (partial: DecodedInput) => void;
 }
 
 function toCoreError(e: unknown, location: InputLocation): CoreError {
@@ -42,10 +47,16 @@ type Outcome<T> = { ok: T; error?: undefined } | { ok?: undefined; error: CoreEr
 const BATCH = 64;
 
 /** Runs `work` over `list` BATCH at a time, handing results to `take` in the list's order. */
-async function inOrderedBatches<I, T>(list: readonly I[], work: (item: I) => Promise<Outcome<T>>, take: (result: Outcome<T>) => unknown): Promise<void> {
+async function inOrderedBatches<I, T>(
+  list: readonly I[],
+  work: (item: I) => Promise<Outcome<T>>,
+  take: (result: Outcome<T>) => unknown,
+  afterFirstBatch?: () => void,
+): Promise<void> {
   for (let i = 0; i < list.length; i += BATCH) {
     const results = await Promise.all(list.slice(i, i + BATCH).map(work));
     for (const r of results) take(r);
+    if (i === 0 && list.length > BATCH) afterFirstBatch?.();
   }
 }
 
@@ -94,6 +105,13 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
   const passwords = options.passwords ?? [];
   const pbeOpts = options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {};
 
+  let previewed = false;
+  const preview = (): void => {
+    if (previewed || !options.onPreview) return;
+    previewed = true;
+    options.onPreview({ ...base, format: detection.format, errors: [...errors], certificates: [...certificates], csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null });
+  };
+
   const attempt = async (location: InputLocation, fn: () => Promise<void>): Promise<void> => {
     try {
       await fn();
@@ -128,7 +146,7 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
           } catch (e) {
             return { error: toCoreError(e, cl) };
           }
-        }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)));
+        }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)), preview);
         for (const c of p7.crls) {
           const cl: InputLocation = { ...loc, offset: loc.offset + (loc.pemBlock ? 0 : c.offset), path: `PKCS#7 CRL ${c.index}` };
           await attempt(cl, async () => {
@@ -199,7 +217,7 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
       } catch (e) {
         return { error: toCoreError(e, item.location) };
       }
-    }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)));
+    }, (r) => (r.ok ? certificates.push(r.ok) : errors.push(r.error)), preview);
     i = j;
   }
 

@@ -3,8 +3,7 @@
  * from src/core at runtime (types only), so the engine stays out of the main bundle.
  */
 import type { DecodedInput } from '@/core/model';
-import type { SessionAnalysis } from '@/core/session';
-import type { OpenedShare, ProgressMessage, SharedLink, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { OpenedShare, PostedAnalysis, ProgressMessage, SharedLink, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -116,7 +115,7 @@ export class EngineClient {
     at: string,
     sessionTrustedSha256: readonly string[],
     onProgress?: ProgressListener,
-  ): Promise<SessionAnalysis> {
+  ): Promise<PostedAnalysis> {
     const result = await this.request({ type: 'analyze', keys, host, at, sessionTrustedSha256 }, onProgress);
     if (result.kind !== 'analyzed') throw new Error('unexpected engine answer');
     return result.analysis;

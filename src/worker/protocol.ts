@@ -8,7 +8,16 @@
  * Passwords travel in a decode request and are never kept by either side.
  */
 import type { DecodedInput } from '@/core/model';
-import type { SessionAnalysis } from '@/core/session';
+import type { SessionAnalysis, SessionCertificate } from '@/core/session';
+import type { NameModel } from '@/core/model';
+
+/**
+ * The analysis as posted to the page: each certificate carries its subject instead of its full
+ * model, which the page already holds from decoding. For 10,000 certificates this halves what is
+ * copied across the Worker boundary and deserialised on the main thread.
+ */
+export type PostedCertificate = Omit<SessionCertificate, 'certificate'> & { readonly subject: NameModel };
+export type PostedAnalysis = Omit<SessionAnalysis, 'certificates'> & { readonly certificates: readonly PostedCertificate[] };
 
 export interface DecodeRequest {
   readonly type: 'decode';
@@ -79,11 +88,13 @@ export interface ProgressMessage {
   readonly phase: string;
   readonly done: number;
   readonly total: number;
+  /** For big inputs: what is decoded so far, so the page can list the first rows early. */
+  readonly preview?: DecodedInput;
 }
 
 export type WorkerResult =
   | { readonly kind: 'decoded'; readonly input: DecodedInput }
-  | { readonly kind: 'analyzed'; readonly analysis: SessionAnalysis }
+  | { readonly kind: 'analyzed'; readonly analysis: PostedAnalysis }
   | { readonly kind: 'forgotten' }
   | { readonly kind: 'shared'; readonly link: SharedLink }
   | { readonly kind: 'shareOpened'; readonly share: OpenedShare };

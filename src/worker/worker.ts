@@ -36,9 +36,13 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.type) {
     case 'decode': {
       post({ type: 'progress', id: request.id, phase: `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`, done: 0, total: 1 });
+      const phase = `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`;
       const decoding = decodeInput(
         { name: request.name, bytes: request.bytes },
-        request.passwords.length > 0 ? { passwords: request.passwords } : undefined,
+        {
+          ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
+          onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
+        },
       );
       inFlight.add(decoding);
       const input = await decoding.finally(() => inFlight.delete(decoding));
@@ -106,7 +110,8 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
     builtinRoots: true,
     sessionTrustedSha256: request.sessionTrustedSha256,
   });
-  return { kind: 'analyzed', analysis };
+  const certificates = analysis.certificates.map(({ certificate, ...rest }) => ({ ...rest, subject: certificate.subject }));
+  return { kind: 'analyzed', analysis: { ...analysis, certificates } };
 }
 
 // Load and decode the built-in root store as soon as the engine starts, before anything is
