@@ -85,3 +85,20 @@ describe('engine limits: coded error, clear message, the rest of the session sur
     expect(forest.limited).toBe(true);
   });
 });
+
+describe('previews of big inputs', () => {
+  it('reports the first batch of a long bundle once, before the whole input is decoded', async () => {
+    const { rootCertificates } = await import('node:tls');
+    const bytes = new TextEncoder().encode(rootCertificates.join('\n'));
+    const previews: number[] = [];
+    const full = await decodeInput({ name: 'roots.pem', bytes }, { onPreview: (p) => previews.push(p.certificates.length) });
+    expect(previews).toEqual([64]);
+    expect(full.certificates.length).toBe(rootCertificates.length);
+  });
+
+  it('does not preview a small input', async () => {
+    const previews: number[] = [];
+    await decodeInput(file('bundles/chain.pem'), { onPreview: (p) => previews.push(p.certificates.length) });
+    expect(previews).toEqual([]);
+  });
+});
