@@ -1,16 +1,11 @@
 /** Small helpers shared by the decoders: failures, strings, times, integers, bit strings. */
 import { CoreFailure, type InputLocation, type OidName } from '../model';
-import { type Asn1, DerError, TagClass } from '../input/der';
+import { type Asn1, DerError, TAG as UT, TagClass } from '../input/der';
+import { toHex } from '../input/bytes';
 import { oidName } from './oids';
 
-const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
-/** Lowercase hex (table-driven: hex of names, keys and signatures is on the hot path). */
-export function toHex(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i++) s += HEX_BYTE[bytes[i] ?? 0];
-  return s;
-}
+/** One hex encoder and one universal-tag table for the whole engine (input/bytes, input/der). */
+export { toHex, UT };
 
 const OID_CACHE = new Map<string, string>();
 const OID_CACHE_MAX = 4096;
@@ -81,30 +76,7 @@ export async function guard<T>(what: string, location: InputLocation | undefined
 
 export const named = (oid: string): OidName => ({ oid, name: oidName(oid) });
 
-export const UT = {
-  BOOLEAN: 1,
-  INTEGER: 2,
-  BIT_STRING: 3,
-  OCTET_STRING: 4,
-  NULL: 5,
-  OID: 6,
-  ENUMERATED: 10,
-  UTF8String: 12,
-  SEQUENCE: 16,
-  SET: 17,
-  NumericString: 18,
-  PrintableString: 19,
-  TeletexString: 20,
-  VideotexString: 21,
-  IA5String: 22,
-  UTCTime: 23,
-  GeneralizedTime: 24,
-  GraphicString: 25,
-  VisibleString: 26,
-  GeneralString: 27,
-  UniversalString: 28,
-  BMPString: 30,
-} as const;
+
 
 export const STRING_TYPE_NAMES: Readonly<Record<number, string>> = {
   [UT.UTF8String]: 'UTF8String',

@@ -1,9 +1,11 @@
 /** Small byte helpers shared by the input, crypto and keys modules (no Buffer, no node:). */
 import { sha256Digest } from '../crypto/digest';
 
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 export function toHex(bytes: Uint8Array): string {
   let s = '';
-  for (const b of bytes) s += (b < 16 ? '0' : '') + b.toString(16);
+  for (let i = 0; i < bytes.length; i++) s += HEX_BYTE[bytes[i] ?? 0];
   return s;
 }
 
