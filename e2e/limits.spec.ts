@@ -41,3 +41,19 @@ test('an input that runs past the engine time bound is stopped, marked, and the 
   await overview(page).getByRole('option', { name: /^Certificate www\.certscope\.test/ }).click();
   await expect(page.getByRole('region', { name: 'Suitability as TLS server' })).toContainText('CHAIN_PRIVATE_ROOT');
 });
+
+test('an iteration count above the ceiling is not run until the person says so; other inputs are unaffected', async ({ page }) => {
+  // The ceiling is 10,000,000 by default; lowered here so the 2,048-iteration fixture hits it.
+  await page.goto(`./?at=${encodeURIComponent(AT)}&maxIterations=1000`);
+  await dropFiles(page, [fixture('bundles/chain.pem'), fixture('p12/iter2048.p12')]);
+  const row = inputRow(page, 'iter2048.p12');
+  await expect(row.getByRole('list', { name: 'Errors in iter2048.p12' })).toContainText(/LIMIT_EXCEEDED: .*iteration count 2,048 is above the limit of 1,000/);
+  await expect(overview(page).getByRole('option')).toHaveCount(3);
+  await row.getByRole('button', { name: 'Run anyway' }).click();
+  // It now runs: the file needs its password, and the agreement holds for that attempt too.
+  await row.getByLabel('Password for iter2048.p12').fill('changeit');
+  await row.getByRole('button', { name: 'Open' }).click();
+  await expect(row).toContainText('certificate');
+  await expect(overview(page).getByRole('option', { name: /^Certificate alice/ })).toBeVisible();
+  await expect(overview(page).getByRole('option', { name: /^Certificate www\.certscope\.test/ })).toBeVisible();
+});

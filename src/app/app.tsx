@@ -11,7 +11,7 @@ import { InputPanelView } from '@/ui/input-panel-view';
 import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
 import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
 import { TabsView } from '@/ui/tabs-view';
-import { engineClient, EngineTimeoutError } from '@/worker/client';
+import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
 import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
@@ -176,16 +176,26 @@ export function App() {
     [queryClient, sources],
   );
 
-  const onUnlock = useCallback(
-    async (key: string, password: string) => {
+  // Inputs whose expensive key derivation the person agreed to run (above the iteration ceiling).
+  const [expensiveAllowed, setExpensiveAllowed] = useState<ReadonlySet<string>>(new Set());
+  const redecode = useCallback(
+    async (key: string, passwords: readonly string[], allowExpensive: boolean) => {
       const source = sources.find((s) => s.key === key);
       if (!source) return;
-      // Called directly (not through a query) so the password never enters the query cache.
-      const result = await engineClient().decode(source.name, source.bytes, [password]);
+      // Called directly (not through a query) so a password never enters the query cache.
+      const result = await engineClient().decode(source.name, source.bytes, passwords, undefined, allowExpensive ? UNLIMITED_ITERATIONS : undefined);
       queryClient.setQueryData(decodeQueryOptions(source).queryKey, result);
       setRevisions((r) => ({ ...r, [key]: (r[key] ?? 0) + 1 }));
     },
     [queryClient, sources],
+  );
+  const onUnlock = useCallback((key: string, password: string) => redecode(key, [password], expensiveAllowed.has(key)), [redecode, expensiveAllowed]);
+  const onRunAnyway = useCallback(
+    (key: string) => {
+      setExpensiveAllowed((prev) => new Set(prev).add(key));
+      return redecode(key, [], true);
+    },
+    [redecode],
   );
 
   // --- decoding ------------------------------------------------------------------------------
@@ -287,7 +297,7 @@ export function App() {
       <div className="mx-auto grid max-w-[1600px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
         <aside className="space-y-4" aria-label="Inputs">
           <InputPanelView onFiles={onFiles} onPaste={onPaste} />
-          <InputList entries={entries} onRemove={(k) => removeSources([k])} onClear={() => removeSources(null)} onUnlock={onUnlock} />
+          <InputList entries={entries} onRemove={(k) => removeSources([k])} onClear={() => removeSources(null)} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
           {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
         </aside>
         <main id="main" className="min-w-0 space-y-4">

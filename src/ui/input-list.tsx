@@ -21,6 +21,8 @@ export interface InputListProps {
   readonly onClear: () => void;
   /** Retries a locked input with a password; the password is not kept. */
   readonly onUnlock: (key: string, password: string) => Promise<void>;
+  /** Re-decode allowing an iteration count above the ceiling, after the person agreed. */
+  readonly onRunAnyway: (key: string) => Promise<void>;
 }
 
 const FORMAT_LABEL: Record<string, string> = {
@@ -50,7 +52,7 @@ function needsPassword(errors: readonly CoreError[]): 'required' | 'wrong' | nul
   return null;
 }
 
-export function InputList({ entries, onRemove, onClear, onUnlock }: InputListProps) {
+export function InputList({ entries, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="panel p-3">
@@ -69,7 +71,7 @@ export function InputList({ entries, onRemove, onClear, onUnlock }: InputListPro
       ) : (
         <ul className="space-y-2" aria-label="Loaded inputs">
           {entries.map((entry) => (
-            <InputRow key={entry.key} entry={entry} onRemove={onRemove} onUnlock={onUnlock} />
+            <InputRow key={entry.key} entry={entry} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
           ))}
         </ul>
       )}
@@ -81,9 +83,11 @@ interface InputRowProps {
   readonly entry: InputEntry;
   readonly onRemove: (key: string) => void;
   readonly onUnlock: (key: string, password: string) => Promise<void>;
+  /** Re-decode allowing an iteration count above the ceiling, after the person agreed. */
+  readonly onRunAnyway: (key: string) => Promise<void>;
 }
 
-function InputRow({ entry, onRemove, onUnlock }: InputRowProps) {
+function InputRow({ entry, onRemove, onUnlock, onRunAnyway }: InputRowProps) {
   const d = entry.decoded;
   const errors = d?.errors ?? [];
   const locked = needsPassword(errors);
@@ -123,6 +127,14 @@ function InputRow({ entry, onRemove, onUnlock }: InputRowProps) {
             <li key={i} className="rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
               <span className="font-mono font-semibold">{e.code}</span>: <SafeText value={e.message} />
               {e.location?.pemBlock !== undefined && <span className="text-red-700 dark:text-red-300"> (PEM block {e.location.pemBlock})</span>}
+              {e.code === 'LIMIT_EXCEEDED' && /iteration count/i.test(e.message) && (
+                <span className="mt-1 flex flex-wrap items-center gap-2">
+                  <span>Deriving its key this many times can keep the engine busy for a long while.</span>
+                  <button type="button" className="btn-small" onClick={() => void onRunAnyway(entry.key)}>
+                    Run anyway
+                  </button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -25,6 +25,11 @@ export class EngineTimeoutError extends Error {
   }
 }
 
+/** PBKDF2/KDF iterations run without asking (the engine's default, src/core/crypto/pbe.ts). */
+export const DEFAULT_MAX_ITERATIONS = 10_000_000;
+/** What "run anyway" allows: no practical ceiling. */
+export const UNLIMITED_ITERATIONS = Number.MAX_SAFE_INTEGER;
+
 /** Default time bound of one engine request. `?engineTimeoutMs=` overrides it (tests, slow machines). */
 export const DEFAULT_ENGINE_TIMEOUT_MS = 120_000;
 
@@ -37,6 +42,8 @@ export class EngineClient {
   constructor(
     private readonly createWorker: () => Worker,
     private readonly timeoutMs: number = DEFAULT_ENGINE_TIMEOUT_MS,
+    /** Iteration counts above this are run only when the person says so (`?maxIterations=` overrides). */
+    readonly maxIterations: number = DEFAULT_MAX_ITERATIONS,
   ) {
     this.worker = this.start();
   }
@@ -101,10 +108,16 @@ export class EngineClient {
     });
   }
 
-  async decode(name: string, bytes: Uint8Array, passwords: readonly string[] = [], onProgress?: ProgressListener): Promise<DecodedInput> {
+  async decode(
+    name: string,
+    bytes: Uint8Array,
+    passwords: readonly string[] = [],
+    onProgress?: ProgressListener,
+    maxIterations: number = this.maxIterations,
+  ): Promise<DecodedInput> {
     // A copy is transferred so the caller keeps its bytes (needed for password retries).
     const copy = bytes.slice();
-    const result = await this.request({ type: 'decode', name, bytes: copy, passwords }, onProgress, [copy.buffer]);
+    const result = await this.request({ type: 'decode', name, bytes: copy, passwords, maxIterations }, onProgress, [copy.buffer]);
     if (result.kind !== 'decoded') throw new Error('unexpected engine answer');
     return result.input;
   }
@@ -142,10 +155,13 @@ let shared: EngineClient | null = null;
 
 /** The one engine client of the page (created on first use). */
 export function engineClient(): EngineClient {
-  const fromUrl = Number(new URLSearchParams(globalThis.location?.search ?? '').get('engineTimeoutMs'));
+  const params = new URLSearchParams(globalThis.location?.search ?? '');
+  const timeout = Number(params.get('engineTimeoutMs'));
+  const iterations = Number(params.get('maxIterations'));
   shared ??= new EngineClient(
     () => new Worker(new URL('../worker/worker.ts', import.meta.url), { type: 'module' }),
-    fromUrl > 0 ? fromUrl : DEFAULT_ENGINE_TIMEOUT_MS,
+    timeout > 0 ? timeout : DEFAULT_ENGINE_TIMEOUT_MS,
+    iterations > 0 ? iterations : DEFAULT_MAX_ITERATIONS,
   );
   return shared;
 }

@@ -26,6 +26,8 @@ export interface DecodeRequest {
   readonly bytes: Uint8Array;
   /** Passwords to try for PKCS#12 / encrypted keys; empty for the first attempt. */
   readonly passwords: readonly string[];
+  /** PBKDF2/KDF iteration ceiling; above it the engine asks first (LIMIT_EXCEEDED). */
+  readonly maxIterations: number;
 }
 
 export interface AnalyzeRequest {

@@ -41,6 +41,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
         { name: request.name, bytes: request.bytes },
         {
           ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
+          maxIterations: request.maxIterations,
           onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
         },
       );
