@@ -26,6 +26,9 @@ const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 const DetailPane = lazy(() => import('./detail-pane'));
 const ChainsPane = lazy(() => import('./chains-pane'));
+// Power tools (src/app/tools-pane.tsx): loaded when their tab is opened.
+const ErrorDecoderPane = lazy(() => import('./tools-pane').then((m) => ({ default: m.ErrorDecoderPane })));
+const MtlsPairPane = lazy(() => import('./tools-pane').then((m) => ({ default: m.MtlsPairPane })));
 // The list (and its virtualizer) is needed only once something is loaded: kept out of the first load.
 const MtlsPairView = lazy(() => import('@/ui/mtls-pair-view').then((m) => ({ default: m.MtlsPairView })));
 const OverviewList = lazy(() => import('@/ui/overview-list').then((m) => ({ default: m.OverviewList })));
@@ -56,7 +59,7 @@ export function App() {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [host, setHost] = useState(initial.host);
   const [at, setAt] = useState(initial.at);
-  const [tab, setTab] = useState<'overview' | 'chains'>('overview');
+  const [tab, setTab] = useState<'overview' | 'chains' | 'errors' | 'mtls'>('overview');
   const [progress, setProgress] = useState<Readonly<Record<string, string>>>({});
   const [analysisProgress, setAnalysisProgress] = useState<string | null>(null);
   const pasteCount = useRef(0);
@@ -352,6 +355,24 @@ export function App() {
                   </Suspense>
                 ) : (
                   <p className="panel p-4 text-sm">{sources.length === 0 ? 'Load certificates to see their chains.' : 'Building chains…'}</p>
+                ),
+              },
+              {
+                id: 'mtls',
+                label: 'mTLS pair',
+                content: (
+                  <Suspense fallback={<p className="panel p-4 text-sm">Loading the mTLS pair check…</p>}>
+                    <MtlsPairPane rows={rows} view={view} analysisStamp={analysis ? analysisQuery.dataUpdatedAt : 0} />
+                  </Suspense>
+                ),
+              },
+              {
+                id: 'errors',
+                label: 'Error decoder',
+                content: (
+                  <Suspense fallback={<p className="panel p-4 text-sm">Loading the error decoder…</p>}>
+                    <ErrorDecoderPane nameOf={(sha) => view?.labelOf(sha).name ?? sha.slice(0, 16)} analysisStamp={analysis ? analysisQuery.dataUpdatedAt : 0} />
+                  </Suspense>
                 ),
               },
             ]}

@@ -11,6 +11,7 @@ import type { OverviewRow } from '@/ui/overview-rows';
 import { Pkcs12View } from '@/ui/pkcs12-view';
 import { SuitabilityView } from '@/ui/suitability-view';
 import type { AnalysisViewModel } from './analysis-view-model';
+import { CertificateTools, certificateToolsProps } from './tools-pane';
 
 export interface DetailPaneProps {
   readonly row: OverviewRow;
@@ -70,6 +71,7 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
             ) : null
           }
           containers={containers}
+          tools={<CertificateTools key={sha} certificate={item.model} {...certificateToolsProps(sha, row.title, rows, decoded, view)} />}
         />
       );
     }

@@ -35,6 +35,8 @@ export interface DecodeInputOptions extends DecodeOptions {
    * first batch of certificates), so a list can show rows before the whole bundle is done.
    */
   readonly onPreview?: (partial: DecodedInput) => void;
+  /** Receives the unencrypted PKCS#8 DER of each decoded private key (for an explicit export; never stored by core). */
+  readonly onPrivateKeyPkcs8?: (pkcs8Der: Uint8Array) => void;
 }
 
 function toCoreError(e: unknown, location: InputLocation): CoreError {
@@ -169,6 +171,7 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
           const kl: InputLocation = { ...loc, path: k.bagPath };
           await attempt(kl, async () => {
             privateKeys.push(await privateKeyModelFromPkcs8(k.pkcs8Der, kl, 'pkcs12-bag', k.encryption, { friendlyName: k.friendlyName, localKeyIdHex: k.localKeyIdHex }));
+            options.onPrivateKeyPkcs8?.(k.pkcs8Der.slice());
           });
         }
         let n = 0;
@@ -186,7 +189,7 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
       case 'ec-private-key':
       case 'encrypted-private-key': {
         try {
-          privateKeys.push(await decodePrivateKey(item, { passwords, ...pbeOpts }));
+          privateKeys.push(await decodePrivateKey(item, { passwords, ...pbeOpts, ...(options.onPrivateKeyPkcs8 ? { onPkcs8Der: options.onPrivateKeyPkcs8 } : {}) }));
         } catch (e) {
           const encrypted = item.kind === 'encrypted-private-key' || /ENCRYPTED/i.test(item.pemHeaders?.['Proc-Type'] ?? '');
           if (encrypted && e instanceof CoreFailure && e.code !== 'MALFORMED') {

@@ -18,9 +18,11 @@ export interface CertificateViewProps {
   readonly chain?: ReactNode;
   /** PKCS#12 containers it came from. */
   readonly containers?: ReactNode;
+  /** Export, ASN.1 and Compare tools (src/app/tools-pane.tsx). */
+  readonly tools?: ReactNode;
 }
 
-export function CertificateView({ certificate: c, at, sources, verdicts, suitability, chain, containers }: CertificateViewProps) {
+export function CertificateView({ certificate: c, at, sources, verdicts, suitability, chain, containers, tools }: CertificateViewProps) {
   const validity = describeValidity(c.notBefore, c.notAfter, at);
   const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
   const san = c.extensions.find((e) => e.kind === 'subjectAltName');
@@ -89,6 +91,7 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
 
       {suitability}
       {chain}
+      {tools}
 
       <section aria-label="Fields" className="panel space-y-4 p-4">
         <h3 className="section-title">Details</h3>

@@ -6,14 +6,16 @@ import { SafeText } from './safe-text';
 export interface MtlsPairViewProps {
   readonly check: MtlsPairCheck;
   readonly nameOf: (sha256: string) => string;
+  /** Start with the checklist expanded (the mTLS pair tab). */
+  readonly defaultOpen?: boolean;
 }
 
 /** The mTLS pair checklist: one server and one client certificate of the session, checked together. */
-export function MtlsPairView({ check, nameOf }: MtlsPairViewProps) {
+export function MtlsPairView({ check, nameOf, defaultOpen = false }: MtlsPairViewProps) {
   const problems = check.items.filter((i) => !i.ok).length;
   return (
     <section aria-label="Mutual TLS pair check" className="panel">
-      <details>
+      <details open={defaultOpen}>
         <summary className="flex cursor-pointer flex-wrap items-center gap-2 px-3 py-2 text-sm">
           <span className="section-title">mTLS pair</span>
           <span className="min-w-0">

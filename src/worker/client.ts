@@ -3,6 +3,7 @@
  * from src/core at runtime (types only), so the engine stays out of the main bundle.
  */
 import type { DecodedInput } from '@/core/model';
+import type { ToolRequest, ToolResult } from './tools-protocol';
 import type { OpenedShare, PostedAnalysis, ProgressMessage, SharedLink, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -148,6 +149,13 @@ export class EngineClient {
 
   async forget(keys: readonly string[]): Promise<void> {
     await this.request({ type: 'forget', keys });
+  }
+
+  /** A power-tool request (tools-protocol.ts); the answer's kind is checked by the caller's `expect`. */
+  async tool<K extends ToolResult['kind']>(body: DistributiveOmit<ToolRequest, 'id'>, kind: K): Promise<Extract<ToolResult, { kind: K }>> {
+    const result = await this.request(body);
+    if (result.kind !== kind) throw new Error('unexpected engine answer');
+    return result as Extract<ToolResult, { kind: K }>;
   }
 }
 

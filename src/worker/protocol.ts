@@ -10,6 +10,7 @@
 import type { DecodedInput } from '@/core/model';
 import type { SessionAnalysis, SessionCertificate } from '@/core/session';
 import type { NameModel } from '@/core/model';
+import type { ToolRequest, ToolResult } from './tools-protocol';
 
 /**
  * The analysis as posted to the page: each certificate carries its subject instead of its full
@@ -81,7 +82,7 @@ export interface OpenedShare {
   readonly at: string | null;
 }
 
-export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest | ShareRequest | OpenShareRequest;
+export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest | ShareRequest | OpenShareRequest | ToolRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -99,7 +100,8 @@ export type WorkerResult =
   | { readonly kind: 'analyzed'; readonly analysis: PostedAnalysis }
   | { readonly kind: 'forgotten' }
   | { readonly kind: 'shared'; readonly link: SharedLink }
-  | { readonly kind: 'shareOpened'; readonly share: OpenedShare };
+  | { readonly kind: 'shareOpened'; readonly share: OpenedShare }
+  | ToolResult;
 
 export interface ResultMessage {
   readonly type: 'result';

@@ -11,9 +11,12 @@ import { decodeShareLink, encodeShareLink } from '@/core/share/share-link';
 import { certificatesToPem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
+import { ToolState } from './tools';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
+/** Power tools' state: the last analysis and keys kept for an explicit export (src/worker/tools.ts). */
+const tools = new ToolState(decoded);
 /** Decodes under way: an analysis waits for them, so it never sees half a session. */
 const inFlight = new Set<Promise<unknown>>();
 
@@ -37,17 +40,20 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'decode': {
       post({ type: 'progress', id: request.id, phase: `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`, done: 0, total: 1 });
       const phase = `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`;
+      const keyDers: Uint8Array[] = [];
       const decoding = decodeInput(
         { name: request.name, bytes: request.bytes },
         {
           ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
           maxIterations: request.maxIterations,
           onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
+          onPrivateKeyPkcs8: (der) => keyDers.push(der),
         },
       );
       inFlight.add(decoding);
       const input = await decoding.finally(() => inFlight.delete(decoding));
       decoded.set(input.sha256Hex, input);
+      await tools.rememberKeys(input, keyDers);
       return { kind: 'decoded', input };
     }
     case 'analyze': {
@@ -91,8 +97,16 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'forget': {
       if (request.keys.length === 0) decoded.clear();
       for (const key of request.keys) decoded.delete(key);
+      tools.forget(request.keys);
       return { kind: 'forgotten' };
     }
+    case 'asn1':
+    case 'exports':
+    case 'compare':
+    case 'decodeError':
+    case 'exportPrivateKey':
+    case 'mtlsPair':
+      return tools.handle(request);
   }
 }
 
@@ -111,6 +125,7 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
     builtinRoots: true,
     sessionTrustedSha256: request.sessionTrustedSha256,
   });
+  tools.rememberAnalysis(analysis);
   const certificates = analysis.certificates.map(({ certificate, ...rest }) => ({ ...rest, subject: certificate.subject }));
   return { kind: 'analyzed', analysis: { ...analysis, certificates } };
 }

@@ -39,6 +39,8 @@ export const CURVES: Readonly<Record<string, { name: string; bits: number; webcr
 
 export interface PrivateKeyOptions extends PbeOptions {
   readonly passwords?: readonly string[];
+  /** Receives the unencrypted PKCS#8 DER of a decoded key (the Worker keeps it for an explicit export). */
+  readonly onPkcs8Der?: (pkcs8Der: Uint8Array) => void;
 }
 
 interface Unwrapped {
@@ -362,7 +364,9 @@ export async function lockedPrivateKeyModel(item: DetectedItem): Promise<Private
 export async function decodePrivateKey(item: DetectedItem, opts: PrivateKeyOptions = {}): Promise<PrivateKeyModel> {
   try {
     const u = await unwrap(item, opts);
-    return await privateKeyModelFromPkcs8(u.pkcs8Der, item.location, u.encoding, u.encryption);
+    const model = await privateKeyModelFromPkcs8(u.pkcs8Der, item.location, u.encoding, u.encryption);
+    opts.onPkcs8Der?.(u.pkcs8Der.slice());
+    return model;
   } catch (e) {
     if (e instanceof DerError) throw new CoreFailure('MALFORMED', `Private key structure is invalid: ${e.message}.`, item.location);
     if (e instanceof CoreFailure && !e.location) throw new CoreFailure(e.code, e.message, item.location);

@@ -151,6 +151,8 @@ export function Asn1View({ tree, bytes, initialDepth = 3, label = 'ASN.1 structu
   const headerStart = selectedNode.offset;
   const contentStart = selectedNode.offset + selectedNode.headerLength;
   const end = nodeEnd(selectedNode);
+  /** Which part of the selected element a byte is (for tests and tools: `[data-part]`). */
+  const bytePart = (o: number): 'header' | 'content' | undefined => (o >= headerStart && o < contentStart ? 'header' : o >= contentStart && o < end ? 'content' : undefined);
   const byteClass = (o: number): string =>
     o >= headerStart && o < contentStart
       ? 'bg-indigo-200 text-indigo-950 dark:bg-indigo-700 dark:text-white'
@@ -249,7 +251,7 @@ export function Asn1View({ tree, bytes, initialDepth = 3, label = 'ASN.1 structu
                   <span className="text-zinc-600 select-none dark:text-zinc-400">{start.toString(16).padStart(6, '0')}</span>
                   <span>
                     {cells.map((o) => (
-                      <span key={o} data-offset={o} className={`cursor-pointer px-[1px] ${byteClass(o)}`}>
+                      <span key={o} data-offset={o} data-part={bytePart(o)} className={`cursor-pointer px-[1px] ${byteClass(o)}`}>
                         {hex2(bytes[o] ?? 0)}
                       </span>
                     ))}

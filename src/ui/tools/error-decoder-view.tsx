@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId } from 'react';
 import { SafeLine } from '../safe-text';
 
 /** One check a pasted error message points to. */
@@ -15,17 +15,19 @@ export interface ErrorDecoderMatch {
 }
 
 export interface ErrorDecoderViewProps {
-  /** Maps pasted text to checks (e.g. core/purpose `decodeErrorText`, run through the Worker or adapted). */
-  readonly decode: (text: string) => readonly ErrorDecoderMatch[];
-  readonly initialText?: string;
+  /** The pasted text (controlled: the engine decodes it in the Worker). */
+  readonly text: string;
+  readonly onTextChange: (text: string) => void;
+  /** Checks for `decodedText` (core/purpose `decodeErrorText` + which loaded certificates trigger each); null while decoding. */
+  readonly matches: readonly ErrorDecoderMatch[] | null;
+  /** The text `matches` belong to (may lag `text` while typing). */
+  readonly decodedText: string;
 }
 
 /** "Paste an error message" → which certificate check it means, and whether loaded certificates trigger it. */
-export function ErrorDecoderView({ decode, initialText = '' }: ErrorDecoderViewProps) {
+export function ErrorDecoderView({ text, onTextChange, matches: decoded, decodedText: deferred }: ErrorDecoderViewProps) {
   const id = useId();
-  const [text, setText] = useState(initialText);
-  const deferred = useDeferredValue(text);
-  const matches = useMemo(() => (deferred.trim() === '' ? [] : decode(deferred)), [decode, deferred]);
+  const matches = deferred.trim() === '' ? [] : (decoded ?? []);
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-2">
       <h3 id={`${id}-title`} className="section-title">
@@ -41,13 +43,13 @@ export function ErrorDecoderView({ decode, initialText = '' }: ErrorDecoderViewP
         spellCheck={false}
         placeholder="e.g. SSL routines::certificate verify failed: unable to get local issuer certificate"
         aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => onTextChange(e.target.value)}
       />
       <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
         From OpenSSL, nginx, curl, Chrome, Go or Java. The text stays in this browser.
       </p>
       <div aria-live="polite">
-        {deferred.trim() !== '' && matches.length === 0 && <p className="text-sm">No known check matches this message.</p>}
+        {deferred.trim() !== '' && decoded !== null && matches.length === 0 && <p className="text-sm">No known check matches this message.</p>}
         {matches.length > 0 && (
           <ul aria-label="Matching checks" className="space-y-3">
             {matches.map((m) => (

@@ -1,0 +1,111 @@
+/**
+ * Worker side of the power tools (tools-protocol.ts). Reads the Worker's decoded inputs and the
+ * last full analysis; holds decrypted private keys only for the explicit export (see
+ * ExportPrivateKeyRequest) and drops them on forget.
+ */
+import { parseAsn1Tree } from '@/core/asn1';
+import { compareCertificates } from '@/core/compare';
+import { buildCertificateExports, pkcs8Pem } from '@/core/export';
+import { sha256Hex } from '@/core/input/bytes';
+import type { CertificateModel, DecodedInput } from '@/core/model';
+import { decodeErrorText } from '@/core/purpose/errors';
+import { checkMtlsPair } from '@/core/purpose/mtls';
+import type { SessionAnalysis } from '@/core/session';
+import type { ToolRequest, ToolResult } from './tools-protocol';
+
+export class ToolState {
+  private analysis: SessionAnalysis | null = null;
+  /** PrivateKeyModel.sha256Hex → its unencrypted PKCS#8 DER and the inputs it came from. */
+  private readonly keys = new Map<string, { readonly der: Uint8Array; readonly inputs: Set<string> }>();
+
+  constructor(private readonly decoded: ReadonlyMap<string, DecodedInput>) {}
+
+  rememberAnalysis(analysis: SessionAnalysis): void {
+    this.analysis = analysis;
+  }
+
+  /**
+   * Keeps the decrypted keys of a decoded input for a later confirmed export. A key only decodes
+   * when it needs no secret (unencrypted, or an empty/absent password) or when the person unlocked
+   * it with its password, so that is exactly what is kept; the password itself never is. Keys
+   * that stay locked are never decrypted and so never reach this.
+   */
+  async rememberKeys(input: DecodedInput, ders: readonly Uint8Array[]): Promise<void> {
+    for (const der of ders) {
+      const sha = await sha256Hex(der);
+      const model = input.privateKeys.find((k) => k.sha256Hex === sha);
+      if (!model) continue;
+      const entry = this.keys.get(sha) ?? { der, inputs: new Set<string>() };
+      entry.inputs.add(input.sha256Hex);
+      this.keys.set(sha, entry);
+    }
+  }
+
+  /** Drops what belongs to the given inputs (all when empty). */
+  forget(inputKeys: readonly string[]): void {
+    if (inputKeys.length === 0) {
+      for (const entry of this.keys.values()) entry.der.fill(0);
+      this.keys.clear();
+      this.analysis = null;
+      return;
+    }
+    for (const [sha, entry] of this.keys) {
+      for (const key of inputKeys) entry.inputs.delete(key);
+      if (entry.inputs.size === 0) {
+        entry.der.fill(0);
+        this.keys.delete(sha);
+      }
+    }
+  }
+
+  private certificate(sha: string, inputKey: string | null = null): CertificateModel {
+    const inputs = inputKey && this.decoded.has(inputKey) ? [this.decoded.get(inputKey)] : [...this.decoded.values()];
+    for (const input of inputs) {
+      const found = input?.certificates.find((c) => c.sha256Hex === sha);
+      if (found) return found;
+    }
+    const fromAnalysis = this.analysis?.certificates.find((c) => c.sha256 === sha)?.certificate ?? this.analysis?.anchors.find((c) => c.sha256Hex === sha);
+    if (fromAnalysis) return fromAnalysis;
+    throw new Error(`Certificate ${sha.slice(0, 16)}… is not loaded.`);
+  }
+
+  async handle(request: ToolRequest): Promise<ToolResult> {
+    switch (request.type) {
+      case 'asn1': {
+        const der = this.certificate(request.certificateSha256, request.key).der;
+        return { kind: 'asn1', tree: parseAsn1Tree(der), der: der.slice() };
+      }
+      case 'exports': {
+        const certificate = this.certificate(request.certificateSha256);
+        const path = request.pathShas.map((sha) => this.certificate(sha));
+        return { kind: 'exports', exports: buildCertificateExports(certificate, path) };
+      }
+      case 'compare':
+        return { kind: 'compared', diffs: compareCertificates(this.certificate(request.a), this.certificate(request.b)) };
+      case 'decodeError': {
+        const analysis = this.analysis;
+        const matches = decodeErrorText(request.text).map((m) => ({
+          ...m,
+          triggeredBy: analysis
+            ? analysis.certificates
+                .filter((c) => [c.suitability.tlsServer, c.suitability.tlsClient].some((r) => r.findings.some((f) => f.code === m.code && (f.severity === 'fail' || f.severity === 'warn'))))
+                .map((c) => c.sha256)
+            : null,
+        }));
+        return { kind: 'errorDecoded', matches };
+      }
+      case 'exportPrivateKey': {
+        const entry = this.keys.get(request.privateKeySha256);
+        if (!entry) throw new Error('This key is not available for export: load it again (and unlock it with its password).');
+        return { kind: 'privateKeyExported', pem: pkcs8Pem(entry.der) };
+      }
+      case 'mtlsPair': {
+        const analysis = this.analysis;
+        const server = analysis?.certificates.find((c) => c.sha256 === request.server);
+        const client = analysis?.certificates.find((c) => c.sha256 === request.client);
+        if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
+        return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis) };
+      }
+    }
+  }
+}
