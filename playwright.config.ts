@@ -14,6 +14,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Playwright empties its output folder at start: keep it apart from the other reports.
+  outputDir: 'test-results/e2e-artifacts',
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     headless: true,
