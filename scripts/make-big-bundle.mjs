@@ -14,41 +14,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const len = (n) => {
-  if (n < 128) return Buffer.from([n]);
-  const b = [];
-  while (n > 0) { b.unshift(n & 255); n = Math.floor(n / 256); }
-  return Buffer.from([0x80 | b.length, ...b]);
-};
-const tlv = (tag, ...parts) => {
-  const c = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  return Buffer.concat([Buffer.from([tag]), len(c.length), c]);
-};
-const seq = (...p) => tlv(0x30, ...p);
-const set = (...p) => tlv(0x31, ...p);
-const oid = (s) => {
-  const a = s.split('.').map(Number);
-  const out = [40 * a[0] + a[1]];
-  for (const v of a.slice(2)) {
-    const b = [v & 127];
-    let x = Math.floor(v / 128);
-    while (x > 0) { b.unshift((x & 127) | 128); x = Math.floor(x / 128); }
-    out.push(...b);
-  }
-  return tlv(0x06, Buffer.from(out));
-};
-const uint = (n) => {
-  let h = n.toString(16);
-  if (h.length % 2) h = '0' + h;
-  let b = Buffer.from(h, 'hex');
-  if (b[0] & 0x80) b = Buffer.concat([Buffer.from([0]), b]);
-  return tlv(0x02, b);
-};
-const utf8 = (s) => tlv(0x0c, Buffer.from(s, 'utf8'));
-const utc = (s) => tlv(0x17, Buffer.from(s, 'latin1'));
-const octet = (b) => tlv(0x04, b);
-const TRUE = Buffer.from([0x01, 0x01, 0xff]);
-const ext = (id, critical, value) => seq(oid(id), ...(critical ? [TRUE] : []), octet(value));
+import { ext, intHex, octet, oid, seq, set, tlv, utc, utf8 } from '../test/fixtures/tools/der-writer.mjs';
+
+const uint = (n) => intHex(n.toString(16));
 const name = (cn, o) => seq(set(seq(oid('2.5.4.10'), utf8(o))), set(seq(oid('2.5.4.3'), utf8(cn))));
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 const VALIDITY = seq(utc('260101000000Z'), utc('270101000000Z'));
