@@ -3,6 +3,7 @@
 // installs a Chromium, runs Vitest and Playwright with JSON reporters, and ends with the single
 // line `N passed, N failed` that CI reads. Uses only Node built-ins before `npm ci` has run.
 import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,17 @@ function ensureChromium() {
       '  - an existing Chrome/Chromium: CERTSCOPE_CHROMIUM=/path/to/chrome npm test',
   );
   return false;
+}
+
+/** A free local port for the browser tests' static server, so a busy 4317 cannot fail the run. */
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function readJson(file) {
@@ -78,7 +90,8 @@ if (!ensureChromium()) {
   console.error('certscope: the build failed, so the browser tests could not run; counting it as one failure.');
   failed += 1;
 } else {
-  const e2eStatus = run('npx', ['playwright', 'test'], { CI: process.env.CI ?? '1' });
+  const port = process.env.CERTSCOPE_E2E_PORT ?? String(await freePort());
+  const e2eStatus = run('npx', ['playwright', 'test'], { CI: process.env.CI ?? '1', CERTSCOPE_E2E_PORT: port });
   const e2e = readJson(path.join(results, 'playwright.json'));
   if (e2e?.stats) {
     passed += e2e.stats.expected ?? 0;
