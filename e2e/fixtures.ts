@@ -20,6 +20,13 @@ export function fixture(relativePath: string): DropFile {
   return { name: path.basename(relativePath), bytes: new Uint8Array(readFileSync(path.join(FIXTURES, relativePath))) };
 }
 
+/** The DER inside a PEM file under test/fixtures (its first block; certificate or key). */
+export function fixtureDer(relativePath: string): Buffer {
+  const pem = readFileSync(path.join(FIXTURES, relativePath), 'utf8');
+  const body = /-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/.exec(pem)?.[1] ?? '';
+  return Buffer.from(body.replace(/\s/g, ''), 'base64');
+}
+
 /** Dispatches real dragenter/dragover/drop events carrying File objects on `selector`. */
 export async function dropFiles(page: Page, files: readonly DropFile[], selector = 'body'): Promise<void> {
   const payload = files.map((f) => ({ name: f.name, data: Array.from(f.bytes), type: f.mimeType ?? '' }));

@@ -8,12 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
+import { test, expect, dropFiles, fixture, fixtureDer } from './fixtures';
 import { inputRow, openApp, overview } from './helpers';
 
 test.use({ serviceWorkers: 'allow', permissions: ['clipboard-read', 'clipboard-write'] });
 
-const der = (rel: string) => Buffer.from(readFileSync(path.join(FIXTURES, rel), 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 /** Every form key material could take in storage: base64, base64url, hex of distinctive slices. */
 function needles(key: Buffer): string[] {
@@ -92,7 +91,7 @@ test('no key bytes or passwords reach any storage or the URL', async ({ page }) 
   const { text, cached } = await everythingStored(page);
   for (const password of ['changeit', 'pässwörd-☺', 'secret']) expect(text, `password ${password}`).not.toContain(password);
   for (const keyFile of ['keys/client.key', 'keys/server.key']) {
-    for (const needle of needles(der(keyFile))) expect(text, `${keyFile} as ${needle}`).not.toContain(needle);
+    for (const needle of needles(fixtureDer(keyFile))) expect(text, `${keyFile} as ${needle}`).not.toContain(needle);
   }
   // Cache Storage holds the app's own files and nothing else: each entry is byte-identical to a
   // file of dist/ (so no input, key or password can be in it).

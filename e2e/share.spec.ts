@@ -1,9 +1,7 @@
 /** Share links: round trip of a 3-certificate chain and a host name; a session with a key shares certificates only. */
 import { inflateRawSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
+import { test, expect, dropFiles, fixture, fixtureDer } from './fixtures';
 import { inputRow, openApp, overview } from './helpers';
 
 interface DecodedLink {
@@ -34,7 +32,6 @@ function readFragment(url: string): DecodedLink {
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pemDer = (rel: string) => Buffer.from(readFileSync(path.join(FIXTURES, rel), 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 test('a share link round-trips a 3-certificate chain, the selected certificate and the host name', async ({ page, context }) => {
   await openApp(page);
@@ -47,9 +44,9 @@ test('a share link round-trips a 3-certificate chain, the selected certificate a
   await expect(page.getByText('Everything after the # stays in the browser', { exact: false })).toBeVisible();
 
   const link = readFragment(url);
-  expect(link.certificates.map(sha256).sort()).toEqual(['pki/root.pem', 'pki/intermediate.pem', 'leaves/server.pem'].map((f) => sha256(pemDer(f))).sort());
+  expect(link.certificates.map(sha256).sort()).toEqual(['pki/root.pem', 'pki/intermediate.pem', 'leaves/server.pem'].map((f) => sha256(fixtureDer(f))).sort());
   expect(link.host).toBe('api.certscope.test');
-  expect(sha256(link.certificates[link.selected ?? -1] ?? Buffer.alloc(0))).toBe(sha256(pemDer('pki/intermediate.pem')));
+  expect(sha256(link.certificates[link.selected ?? -1] ?? Buffer.alloc(0))).toBe(sha256(fixtureDer('pki/intermediate.pem')));
   expect(new URL(url).search).toBe('');
 
   // A colleague opens it: same certificates, same selection, same host name.
@@ -74,7 +71,7 @@ test('a session holding a private key shares only the certificates, and says so'
   // Exactly the P12's certificates, each a DER certificate, and nothing else.
   expect(link.certificates).toHaveLength(3);
   for (const c of link.certificates) expect(c[0]).toBe(0x30);
-  const key = pemDer('keys/client.key');
+  const key = fixtureDer('keys/client.key');
   const payload = Buffer.concat(link.certificates);
   expect(payload.includes(key.subarray(key.length - 48))).toBe(false);
   expect(url).not.toContain('changeit');
