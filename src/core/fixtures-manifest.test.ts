@@ -236,6 +236,7 @@ const CODE_ROLES: Readonly<Record<FindingCode, readonly Role[]>> = {
   PRIVATE_KEY_MATCHES: ['tlsServer', 'tlsClient'],
   PRIVATE_KEY_MISMATCH: ['tlsServer', 'tlsClient'],
   PRIVATE_KEY_ABSENT: ['tlsClient'],
+  UNKNOWN_CRITICAL_EXTENSION: ['tlsServer', 'tlsClient'],
 };
 const ALL_CODES = Object.keys(CODE_ROLES) as FindingCode[];
 

@@ -14,6 +14,8 @@ import { checkRevocation, type RevocationStatus } from './purpose/revocation';
 import type { RoleAssessment } from './purpose/types';
 import { checkMtlsPair, type MtlsPairCheck } from './purpose/mtls';
 import { loadBuiltinRoots } from './roots/index';
+import { runVerifiers, type RoleVerifiers, type VerifierId, type VerifySessionInput } from './verify/index';
+import { asIssuerAnswer, judgedAsCa, verdictFromVerifiers } from './verify/verdict';
 import type { RootStoreSource } from './roots/mozilla-roots.generated';
 
 export type ChainStatus = 'trusted' | 'private-root' | 'incomplete' | 'invalid';
@@ -32,6 +34,17 @@ export interface SessionOptions {
   readonly maxChainLength?: number;
   /** Maximum intermediates in one path, self-issued ones not counted (RFC 5280 §6.1.4 (l)); unbounded by default. */
   readonly maxIntermediates?: number;
+  /** Client role: an email identity to check against the certificate (RFC 822). */
+  readonly email?: string | null;
+  /** Compute per-verifier answers (default true). */
+  readonly verifiers?: boolean;
+}
+
+/** One role's assessment with each verifier's answer (suitability.md, "Verdicts per verifier"). */
+export interface RoleResult extends RoleAssessment {
+  readonly verifiers: RoleVerifiers;
+  /** True when the certificate is judged as a CA: the answers say whether leaves it issues can be accepted for the role. */
+  readonly asCa: boolean;
 }
 
 export interface SessionInputSummary {
@@ -59,7 +72,7 @@ export interface SessionCertificate {
   /** PrivateKeyModel.sha256Hex of the matching key. */
   readonly privateKeySha256: string | null;
   readonly revocation: RevocationStatus;
-  readonly suitability: { readonly tlsServer: RoleAssessment; readonly tlsClient: RoleAssessment };
+  readonly suitability: { readonly tlsServer: RoleResult; readonly tlsClient: RoleResult };
 }
 
 export interface SessionPrivateKey {
@@ -179,6 +192,47 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
     if (list) list.push(c);
     else bySubject.set(key, [c]);
   }
+  const verifyInput: VerifySessionInput = {
+    at: options.at,
+    host: options.host,
+    email: options.email ?? null,
+    untrusted: sessionCerts,
+    anchors,
+    crls: crlList,
+    maxIntermediates: options.maxIntermediates ?? null,
+    signature: (s, i) => signatures.check(s, i),
+  };
+  // Self-signed roots that were loaded but are not trusted: a refusal because of one is answered again as if the peer trusted it.
+  const privateRoots: CertificateModel[] = [];
+  for (const c of sessionCerts) if (!anchorKind.has(c.sha256Hex) && namesMatch(c.subject, c.issuer) && (await signatures.check(c, c)).status === 'valid') privateRoots.push(c);
+  const roleResult = async (cert: CertificateModel, assessment: RoleAssessment): Promise<RoleResult> => {
+    const asCa = judgedAsCa(cert);
+    if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
+    const input = asCa ? { ...verifyInput, host: null, email: null } : verifyInput;
+    const raw = await runVerifiers(cert, assessment.role, input);
+    const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
+    const trustedRaw = refused.length > 0 && privateRoots.length > 0
+      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
+      : {};
+    const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
+    for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {
+      let a = asCa ? asIssuerAnswer(id, cert, assessment.role, a0) : a0;
+      const t0 = trustedRaw[id];
+      const t = t0 && asCa ? asIssuerAnswer(id, cert, assessment.role, t0) : t0;
+      const root = t?.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined;
+      if (!a.accepts && t && root && (t.accepts || t.error !== a.error)) {
+        a = { ...a, codes: a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : ['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')], ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
+      }
+      verifiers[id] = a;
+    }
+    return { ...assessment, verdict: verdictFromVerifiers(assessment.findings, verifiers), verifiers, asCa };
+  };
+  const revocations = new Map<string, RevocationStatus>();
+  for (const { cert } of certs.values()) {
+    const issuers = (bySubject.get(normalizeName(cert.issuer)) ?? []).filter((c) => c.sha256Hex !== cert.sha256Hex);
+    revocations.set(cert.sha256Hex, await checkRevocation(cert, issuers, crlList, signatures));
+  }
+  const revocationOf = (sha: string): RevocationStatus | undefined => revocations.get(sha);
   const certificates: SessionCertificate[] = [];
   for (const { cert, sources } of certs.values()) {
     const paths = forest.trees[cert.sha256Hex]?.paths ?? [];
@@ -190,9 +244,8 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
     const bestPath = pathIndex === null ? undefined : paths[pathIndex];
     const keySha = keyBySpki.get(cert.publicKey.spkiSha256Hex) ?? null;
     const privateKey: PrivateKeyState = keySha ? 'matches' : mismatched.has(cert.sha256Hex) ? 'mismatch' : 'absent';
-    const issuers = (bySubject.get(normalizeName(cert.issuer)) ?? []).filter((c) => c.sha256Hex !== cert.sha256Hex);
-    const revocation = await checkRevocation(cert, issuers, crlList, signatures);
-    const base = { certificate: cert, at: options.at, host: options.host, paths, lookup, revocation, privateKey };
+    const revocation = revocations.get(cert.sha256Hex) ?? { state: 'not-checked', crlUrls: [], ocspUrls: [], note: null };
+    const base = { certificate: cert, at: options.at, host: options.host, paths, lookup, revocation, privateKey, revocationOf };
     const selfSigned = namesMatch(cert.subject, cert.issuer) && (await signatures.check(cert, cert)).status === 'valid';
     certificates.push({
       sha256: cert.sha256Hex,
@@ -204,7 +257,10 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
       privateKey,
       privateKeySha256: keySha,
       revocation,
-      suitability: { tlsServer: assessSuitability({ ...base, role: 'tlsServer' }), tlsClient: assessSuitability({ ...base, role: 'tlsClient' }) },
+      suitability: {
+        tlsServer: await roleResult(cert, assessSuitability({ ...base, role: 'tlsServer', asCa: judgedAsCa(cert) })),
+        tlsClient: await roleResult(cert, assessSuitability({ ...base, role: 'tlsClient', asCa: judgedAsCa(cert) })),
+      },
     });
   }
 

@@ -25,6 +25,10 @@ export interface AssessmentInput {
   readonly lookup: (sha256: string) => CertificateModel | undefined;
   readonly revocation: RevocationStatus;
   readonly privateKey: PrivateKeyState;
+  /** Judged as a CA: end-entity rules (host name, leaf key usage and EKU, lifetime, SCTs, CA-as-leaf, private key) do not apply. */
+  readonly asCa?: boolean;
+  /** Revocation of other session certificates (intermediates on the path), by SHA-256. */
+  readonly revocationOf?: (sha256: string) => RevocationStatus | undefined;
 }
 
 const DAY = 86_400_000;
@@ -118,8 +122,16 @@ function chainFindings(path: ChainPath, certs: readonly CertificateModel[], inpu
     }
     const isAnchor = j === certs.length - 1 && lastIsRoot;
     const eku = extendedKeyUsages(issuer);
-    if (!isAnchor && eku && !eku.includes(roleOid(role)) && !eku.includes(OID.anyExtendedKeyUsage)) {
-      out.add('CHAIN_ISSUER_EKU_EXCLUDES', 'fail', `The intermediate ${describe(issuer)} restricts Extended Key Usage to ${eku.join(', ')}, which does not include ${roleWord(role)} (${roleOid(role)}).`);
+    if (eku && !eku.includes(roleOid(role)) && !eku.includes(OID.anyExtendedKeyUsage)) {
+      out.add('CHAIN_ISSUER_EKU_EXCLUDES', 'fail', `The ${isAnchor ? 'root' : 'intermediate'} ${describe(issuer)} restricts Extended Key Usage to ${eku.join(', ')}, which does not include ${roleWord(role)} (${roleOid(role)}); Chrome, OpenSSL, Go and webpki refuse every ${roleWord(role)} certificate under it${isAnchor ? ' (an EKU on the trust anchor counts too)' : ''}.`);
+    }
+    if (!isAnchor && input.revocationOf) {
+      const r = input.revocationOf(issuer.sha256Hex);
+      if (r?.state === 'revoked') out.add('REVOKED', 'fail', `The intermediate ${describe(issuer)} was revoked on ${r.revocationDate}${r.reason ? ` (${r.reason})` : ''} according to a loaded CRL: everything under it is refused by verifiers that check CRLs.`);
+    }
+    const ipk = issuer.publicKey;
+    if ((ipk.algorithm === 'RSA' || ipk.algorithm === 'RSA-PSS') && ipk.bits !== null && ipk.bits < 2048) {
+      out.add('WEAK_RSA_KEY', 'fail', `The ${isAnchor ? 'root' : 'intermediate'} ${describe(issuer)} has an RSA key of ${ipk.bits} bits; 2048 is the minimum on every link.`);
     }
     if (at < Date.parse(issuer.notBefore) || at > Date.parse(issuer.notAfter)) {
       out.add('CHAIN_ISSUER_EXPIRED', 'fail', `The ${isAnchor ? 'root' : 'intermediate'} ${describe(issuer)} is valid from ${issuer.notBefore} to ${issuer.notAfter}, not at ${input.at}.`);
@@ -135,6 +147,15 @@ function chainFindings(path: ChainPath, certs: readonly CertificateModel[], inpu
       }
     }
   }
+  for (let i = 0; i < certs.length; i++) {
+    const c = certs[i];
+    if (!c) continue;
+    for (const e of c.extensions) {
+      if (e.critical && (e.kind === 'unknown' || e.decodeError !== undefined)) {
+        out.add('UNKNOWN_CRITICAL_EXTENSION', 'fail', `${i === 0 ? 'This certificate' : describe(c)} carries the critical extension ${e.name ?? e.oid}${e.decodeError ? ', which does not parse' : ', which verifiers do not understand'}: RFC 5280 says to refuse it, and OpenSSL, Go, Java and webpki do.`);
+      }
+    }
+  }
   const weak = certs.filter((c, i) => !(lastIsRoot && i === certs.length - 1 && i > 0) && WEAK_HASH_SIGNATURES.has(c.signatureAlgorithm.oid));
   for (const c of weak) out.add('WEAK_SIGNATURE_ALGORITHM', 'fail', `${describe(c)} is signed with ${c.signatureAlgorithm.name ?? c.signatureAlgorithm.oid} (MD5/SHA-1 signatures are refused).`);
 }
@@ -143,39 +164,43 @@ function leafFindings(input: AssessmentInput, out: Findings): void {
   const cert = input.certificate;
   const role = input.role;
   const at = Date.parse(input.at);
-  // Purpose fields
-  const eku = extendedKeyUsages(cert);
-  if (!eku) out.add('EKU_ABSENT', 'warn', 'No Extended Key Usage extension: RFC 5280 reads that as any purpose and OpenSSL/Go accept it, but publicly trusted certificates must carry EKU and strict verifiers may refuse.');
-  else if (!eku.includes(roleOid(role))) {
-    if (eku.includes(OID.anyExtendedKeyUsage)) out.add('EKU_ANY_ONLY', 'warn', `${roleWord(role)} is allowed only through anyExtendedKeyUsage (2.5.29.37.0); strict verifiers want ${roleOid(role)}.`);
-    else out.add(role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING', 'fail', `Extended Key Usage lists ${eku.join(', ')} but not ${role === 'tlsServer' ? 'serverAuth' : 'clientAuth'} (${roleOid(role)}).`);
-  }
-  const ku = keyUsages(cert);
-  if (ku && !ku.includes('digitalSignature')) {
-    const alg = cert.publicKey.algorithm;
-    if (role === 'tlsServer' && (alg === 'RSA' || alg === 'RSA-PSS') && ku.includes('keyEncipherment')) {
-      out.add('KU_DIGITAL_SIGNATURE_MISSING', 'warn', 'keyUsage lacks digitalSignature: the RSA key can only be used for RSA key exchange (TLS 1.2 only; TLS 1.3 refuses it).');
-    } else {
-      out.add('KU_DIGITAL_SIGNATURE_MISSING', 'fail', `keyUsage (${ku.join(', ')}) lacks digitalSignature, which the ${roleWord(role)} handshake needs.`);
+  if (input.asCa) {
+    caPurposeFindings(input, out);
+  } else {
+    // Purpose fields
+    const eku = extendedKeyUsages(cert);
+    if (!eku) out.add('EKU_ABSENT', 'warn', 'No Extended Key Usage extension: RFC 5280 reads that as any purpose and OpenSSL/Go accept it, but publicly trusted certificates must carry EKU and strict verifiers may refuse.');
+    else if (!eku.includes(roleOid(role))) {
+      if (eku.includes(OID.anyExtendedKeyUsage)) out.add('EKU_ANY_ONLY', 'warn', `${roleWord(role)} is allowed only through anyExtendedKeyUsage (2.5.29.37.0); strict verifiers want ${roleOid(role)}.`);
+      else out.add(role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING', 'fail', `Extended Key Usage lists ${eku.join(', ')} but not ${role === 'tlsServer' ? 'serverAuth' : 'clientAuth'} (${roleOid(role)}).`);
     }
-  }
-  if (ku && (ku.includes('keyCertSign') || ku.includes('cRLSign'))) out.add('KU_KEY_CERT_SIGN_ON_LEAF', 'warn', `keyUsage asserts ${ku.filter((u) => u === 'keyCertSign' || u === 'cRLSign').join(' and ')} on a certificate judged as an end entity.`);
-  if (isCa(cert)) out.add('CA_AS_LEAF', 'warn', 'basicConstraints cA=TRUE on a certificate judged as an end entity (forbidden for subscriber certificates by the Baseline Requirements; strict verifiers refuse it).');
-  const ns = findExtension(cert, 'netscapeCertType');
-  if (ns) {
-    const want = role === 'tlsServer' ? /ssl\s*-?_?server/iu : /ssl\s*-?_?client/iu;
-    if (!ns.types.some((t) => want.test(t))) out.add('NS_CERT_TYPE_EXCLUDES', 'warn', `The legacy Netscape cert type (${ns.types.join(', ')}) lacks ${role === 'tlsServer' ? 'SSL server' : 'SSL client'}; OpenSSL still honours it.`);
-  }
-  // Names (server)
-  if (role === 'tlsServer') {
-    const sans = subjectAltNames(cert);
-    const hostNames = sans.filter((n) => n.type === 'dns' || n.type === 'ip');
-    if (hostNames.length === 0) out.add('SAN_MISSING', 'fail', 'No DNS or IP subjectAltName: modern clients ignore the Common Name.');
-    if (input.host) {
-      const m = matchHost(input.host, sans, cert.subject);
-      const shown = m.isIp || m.ascii === m.unicode ? `"${m.ascii}"` : `"${m.unicode}" (${m.ascii})`;
-      if (m.matched) out.add('HOSTNAME_MATCH', 'pass', `${shown} matches the ${m.matched.type === 'ip' ? 'iPAddress' : 'dNSName'} SAN ${m.matched.value}${m.matched.unicode ? ` (${m.matched.unicode})` : ''}.`);
-      else out.add('HOSTNAME_MISMATCH', 'fail', `No subjectAltName matches ${shown}${m.commonNameWouldMatch ? '; the Common Name would have matched, but clients no longer use it (the classic ERR_CERT_COMMON_NAME_INVALID)' : ''}.`);
+    const ku = keyUsages(cert);
+    if (ku && !ku.includes('digitalSignature')) {
+      const alg = cert.publicKey.algorithm;
+      if (role === 'tlsServer' && (alg === 'RSA' || alg === 'RSA-PSS') && ku.includes('keyEncipherment')) {
+        out.add('KU_DIGITAL_SIGNATURE_MISSING', 'warn', 'keyUsage lacks digitalSignature: the RSA key can only be used for RSA key exchange (TLS 1.2 only; TLS 1.3 refuses it).');
+      } else {
+        out.add('KU_DIGITAL_SIGNATURE_MISSING', 'fail', `keyUsage (${ku.join(', ')}) lacks digitalSignature, which the ${roleWord(role)} handshake needs.`);
+      }
+    }
+    if (ku && (ku.includes('keyCertSign') || ku.includes('cRLSign'))) out.add('KU_KEY_CERT_SIGN_ON_LEAF', 'warn', `keyUsage asserts ${ku.filter((u) => u === 'keyCertSign' || u === 'cRLSign').join(' and ')} on a certificate judged as an end entity.`);
+    if (isCa(cert)) out.add('CA_AS_LEAF', 'warn', 'basicConstraints cA=TRUE on a certificate judged as an end entity (forbidden for subscriber certificates by the Baseline Requirements; strict verifiers refuse it).');
+    const ns = findExtension(cert, 'netscapeCertType');
+    if (ns) {
+      const want = role === 'tlsServer' ? /ssl\s*-?_?server/iu : /ssl\s*-?_?client/iu;
+      if (!ns.types.some((t) => want.test(t))) out.add('NS_CERT_TYPE_EXCLUDES', 'warn', `The legacy Netscape cert type (${ns.types.join(', ')}) lacks ${role === 'tlsServer' ? 'SSL server' : 'SSL client'}; OpenSSL still honours it.`);
+    }
+    // Names (server)
+    if (role === 'tlsServer') {
+      const sans = subjectAltNames(cert);
+      const hostNames = sans.filter((n) => n.type === 'dns' || n.type === 'ip');
+      if (hostNames.length === 0) out.add('SAN_MISSING', 'fail', 'No DNS or IP subjectAltName: modern clients ignore the Common Name.');
+      if (input.host) {
+        const m = matchHost(input.host, sans, cert.subject);
+        const shown = m.isIp || m.ascii === m.unicode ? `"${m.ascii}"` : `"${m.unicode}" (${m.ascii})`;
+        if (m.matched) out.add('HOSTNAME_MATCH', 'pass', `${shown} matches the ${m.matched.type === 'ip' ? 'iPAddress' : 'dNSName'} SAN ${m.matched.value}${m.matched.unicode ? ` (${m.matched.unicode})` : ''}.`);
+        else out.add('HOSTNAME_MISMATCH', 'fail', `No subjectAltName matches ${shown}${m.commonNameWouldMatch ? '; the Common Name would have matched, but clients no longer use it (the classic ERR_CERT_COMMON_NAME_INVALID)' : ''}.`);
+      }
     }
   }
   // Time
@@ -192,6 +217,20 @@ function leafFindings(input: AssessmentInput, out: Findings): void {
   }
 }
 
+/** For a CA: which roles it can issue for (its EKU constraint and path length). */
+function caPurposeFindings(input: AssessmentInput, out: Findings): void {
+  const cert = input.certificate;
+  const eku = extendedKeyUsages(cert);
+  const oid = roleOid(input.role);
+  if (eku && !eku.includes(oid) && !eku.includes(OID.anyExtendedKeyUsage)) {
+    out.add('CHAIN_ISSUER_EKU_EXCLUDES', 'fail', `This CA restricts Extended Key Usage to ${eku.join(', ')}: Chrome, OpenSSL, Go and webpki refuse every ${roleWord(input.role)} certificate issued under it (Java does not check a CA's EKU).`);
+  } else if (eku) {
+    out.add('EKU_ABSENT', 'pass', `This CA's Extended Key Usage allows ${roleWord(input.role)} certificates below it.`);
+  }
+  const pl = pathLength(cert);
+  if (pl === 0) out.add('CHAIN_PATH_LENGTH_EXCEEDED', 'info', 'pathLenConstraint 0: this CA may issue end-entity certificates only, no intermediate CAs.');
+}
+
 function revocationFindings(input: AssessmentInput, out: Findings): void {
   const r = input.revocation;
   if (r.state === 'revoked') out.add('REVOKED', 'fail', `Revoked on ${r.revocationDate}${r.reason ? ` (${r.reason})` : ''} according to a loaded CRL signed by the issuer.`);
@@ -204,7 +243,7 @@ function revocationFindings(input: AssessmentInput, out: Findings): void {
 function keyFindings(input: AssessmentInput, out: Findings): void {
   if (input.privateKey === 'matches') out.add('PRIVATE_KEY_MATCHES', 'pass', 'A loaded private key matches this certificate\'s public key.');
   else if (input.privateKey === 'mismatch') out.add('PRIVATE_KEY_MISMATCH', 'fail', 'The private key loaded with this certificate does not match its public key.');
-  else if (input.role === 'tlsClient') out.add('PRIVATE_KEY_ABSENT', 'info', 'No private key loaded: a client also needs the private key (usually as PKCS#12) to authenticate.');
+  else if (input.role === 'tlsClient' && !input.asCa) out.add('PRIVATE_KEY_ABSENT', 'info', 'No private key loaded: a client also needs the private key (usually as PKCS#12) to authenticate.');
 }
 
 function publicFindings(input: AssessmentInput, out: Findings): void {
@@ -237,7 +276,7 @@ export function assessSuitability(input: AssessmentInput): RoleAssessment {
       chainFindings(path, certs, input, out);
       publicTrust = path.anchor === 'builtin' && out.list.some((f) => f.code === 'CHAIN_TRUSTED');
     }
-    if (publicTrust) publicFindings(input, out);
+    if (publicTrust && !input.asCa) publicFindings(input, out);
     revocationFindings(input, out);
     keyFindings(input, out);
     if (!best || compare(score(out.list), score(best.findings)) < 0) best = { findings: out.list, index, publicTrust };

@@ -119,7 +119,7 @@ export interface HostMatch {
   readonly commonNameWouldMatch: boolean;
 }
 
-function dnsPatternMatches(pattern: string, host: string): boolean {
+export function dnsPatternMatches(pattern: string, host: string): boolean {
   const p = pattern.toLowerCase().replace(/\.$/u, '');
   const h = host.toLowerCase();
   if (!p.includes('*')) return p === h;
@@ -130,7 +130,7 @@ function dnsPatternMatches(pattern: string, host: string): boolean {
   return hostLabels.slice(1).join('.') === rest.join('.');
 }
 
-function ipEqual(a: Uint8Array, b: Uint8Array): boolean {
+export function ipEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 

@@ -15,7 +15,7 @@ type Checkable =
   | { readonly type: 'ip'; readonly value: string; readonly bytes: Uint8Array | null }
   | { readonly type: 'dirName'; readonly value: string; readonly name: NameModel | null };
 
-function dnsWithin(name: string, base: string): boolean {
+export function dnsWithin(name: string, base: string): boolean {
   const n = name.toLowerCase().replace(/\.$/u, '');
   const b = base.toLowerCase().replace(/\.$/u, '');
   if (b === '') return true;
@@ -23,7 +23,7 @@ function dnsWithin(name: string, base: string): boolean {
   return n === b || n.endsWith(`.${b}`);
 }
 
-function emailWithin(address: string, base: string): boolean {
+export function emailWithin(address: string, base: string): boolean {
   const at = address.lastIndexOf('@');
   const host = at >= 0 ? address.slice(at + 1) : address;
   if (base.includes('@')) {
@@ -34,19 +34,19 @@ function emailWithin(address: string, base: string): boolean {
   return host.toLowerCase() === base.toLowerCase();
 }
 
-function uriHost(uri: string): string | null {
+export function uriHost(uri: string): string | null {
   const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/iu.exec(uri);
   return m?.[1] ?? null;
 }
 
-function uriWithin(uri: string, base: string): boolean {
+export function uriWithin(uri: string, base: string): boolean {
   const host = uriHost(uri);
   if (host === null || host === '') return false;
   if (base.startsWith('.')) return host.toLowerCase().endsWith(base.toLowerCase());
   return host.toLowerCase() === base.toLowerCase();
 }
 
-function ipWithin(addr: Uint8Array | null, base: string): boolean {
+export function ipWithin(addr: Uint8Array | null, base: string): boolean {
   if (!addr) return false;
   const [a, p] = base.split('/');
   const net = parseIp(a ?? '');
@@ -136,7 +136,7 @@ export function checkNameConstraints(subject: CertificateModel, ca: CertificateM
 }
 
 /** Fallback for dirName bases without a parsed Name: RFC 4514 strings list RDNs in reverse, so a prefix of RDNs is a suffix of the text. */
-function textDirWithin(n: Checkable, s: GeneralSubtreeModel): boolean {
+export function textDirWithin(n: Checkable, s: GeneralSubtreeModel): boolean {
   if (n.type !== 'dirName' || s.base.type !== 'dirName') return false;
   const norm = (t: string): string[] => t.split(/(?<!\\),/u).map((x) => x.trim().toLowerCase().replace(/\s+/gu, ' '));
   const a = norm(n.value);

@@ -42,7 +42,8 @@ export type FindingCode =
   | 'PUBLIC_CLIENT_AUTH_SUNSET'
   | 'PRIVATE_KEY_MATCHES'
   | 'PRIVATE_KEY_MISMATCH'
-  | 'PRIVATE_KEY_ABSENT';
+  | 'PRIVATE_KEY_ABSENT'
+  | 'UNKNOWN_CRITICAL_EXTENSION';
 
 export type Stack = 'openssl' | 'nginx' | 'curl' | 'chrome' | 'go' | 'java' | 'python';
 

@@ -1,0 +1,336 @@
+/**
+ * Go's crypto/x509 `Certificate.Verify` (the version the lab runs; Debian's Go 1.19), as called
+ * by crypto/tls: a client verifying a server passes DNSName and KeyUsages [ServerAuth]; a server
+ * verifying a client passes KeyUsages [ClientAuth] and no name. Order of checks, as in verify.go:
+ * the leaf's own validity (unhandled critical extensions, time), then the host name, then chain
+ * building (roots before intermediates; candidates by exact issuer bytes, ordered by key id;
+ * a candidate whose signature fails is skipped and remembered as the hint; each candidate's
+ * isValid: critical extensions, time, name constraints over SANs, CA flag, path length), then
+ * EKU over the whole chain, anchor included. No revocation, no key-size floor, SHA-1 refused.
+ */
+import type { CertificateModel } from '../model';
+import { authorityKeyId, findExtension, subjectKeyId } from '../chain/facts';
+import type { SignatureCheck } from '../chain/types';
+import {
+  commonNames,
+  dnsMatches,
+  ekuFor,
+  emailWithin,
+  hasSan,
+  ipMatches,
+  MD_SIGNATURES,
+  parseIp,
+  sanNames,
+  SHA1_SIGNATURES,
+  timeState,
+  unhandledCritical,
+  uriHost,
+} from './checks';
+import type { PoolEntry } from './paths';
+import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
+
+/** Extensions Go's parser processes (crypto/x509/parser.go); any other critical one is "unhandled". */
+const HANDLED = new Set([
+  '2.5.29.15', // keyUsage
+  '2.5.29.19', // basicConstraints
+  '2.5.29.17', // subjectAltName
+  '2.5.29.30', // nameConstraints
+  '2.5.29.31', // cRLDistributionPoints
+  '2.5.29.35', // authorityKeyIdentifier
+  '2.5.29.37', // extKeyUsage
+  '2.5.29.14', // subjectKeyIdentifier
+  '2.5.29.32', // certificatePolicies
+  '1.3.6.1.5.5.7.1.1', // authorityInfoAccess
+]);
+
+const SUPPORTED_NC_FORMS = new Set(['dns', 'email', 'uri', 'ip']);
+const SAN_FORMS_GO_KEEPS = new Set(['dns', 'email', 'uri', 'ip']);
+
+function goTime(iso: string): string {
+  return new Date(iso).toISOString().replace(/\.\d{3}Z$/u, 'Z');
+}
+
+/** Critical extensions Go does not handle, including a SAN with no name form it keeps and name constraints with forms it does not support. */
+function goUnhandled(cert: CertificateModel): boolean {
+  if (unhandledCritical(cert, HANDLED).length > 0) return true;
+  const san = findExtension(cert, 'subjectAltName');
+  if (san?.critical && !san.names.some((n) => SAN_FORMS_GO_KEEPS.has(n.type))) return true;
+  const nc = findExtension(cert, 'nameConstraints');
+  if (nc?.critical && [...nc.permitted, ...nc.excluded].some((s) => !SUPPORTED_NC_FORMS.has(s.base.type))) return true;
+  return false;
+}
+
+interface GoError {
+  readonly text: string;
+  readonly codes: readonly VerifyCode[];
+}
+
+function timeError(cert: CertificateModel, ctx: VerifyContext): GoError | null {
+  const t = timeState(cert, ctx.at);
+  if (t === 0) return null;
+  const detail = t < 0 ? `current time ${goTime(ctx.atIso)} is before ${goTime(cert.notBefore)}` : `current time ${goTime(ctx.atIso)} is after ${goTime(cert.notAfter)}`;
+  return { text: `x509: certificate has expired or is not yet valid: ${detail}`, codes: [t < 0 ? 'NOT_YET_VALID' : 'EXPIRED'] };
+}
+
+function dnsReverseLabels(name: string): string[] | null {
+  if (name === '') return [];
+  const labels = name.split('.');
+  if (labels.some((l) => l === '')) return null;
+  if (!/^[\x20-\x7e]*$/u.test(name)) return null;
+  return labels.reverse();
+}
+
+function goDnsWithin(name: string, constraint: string): boolean | 'error' {
+  if (constraint === '') return true;
+  const n = dnsReverseLabels(name.toLowerCase());
+  if (n === null) return 'error';
+  const mustHaveSubdomains = constraint.startsWith('.');
+  const c = dnsReverseLabels((mustHaveSubdomains ? constraint.slice(1) : constraint).toLowerCase());
+  if (c === null) return 'error';
+  if (n.length < c.length || (mustHaveSubdomains && n.length === c.length)) return false;
+  return c.every((l, i) => n[i] === l);
+}
+
+function ipInNet(ip: Uint8Array, base: string): boolean {
+  const [a, p] = base.split('/');
+  const net = parseIp(a ?? '');
+  const prefix = Number(p);
+  if (!net || net.length !== ip.length) return false;
+  for (let bit = 0; bit < prefix; bit++) {
+    const m = 0x80 >> (bit & 7);
+    if (((ip[bit >> 3] ?? 0) & m) !== ((net[bit >> 3] ?? 0) & m)) return false;
+  }
+  return true;
+}
+
+/** isValid's name-constraint check of `ca` over the SANs of every certificate below it that has a SAN extension. */
+function nameConstraintError(ca: CertificateModel, below: readonly CertificateModel[]): GoError | null {
+  const nc = findExtension(ca, 'nameConstraints');
+  if (!nc) return null;
+  const fail = (msg: string): GoError => ({ text: `x509: a root or intermediate certificate is not authorized to sign for this name: ${msg}`, codes: ['CHAIN_NAME_CONSTRAINTS_VIOLATED'] });
+  for (const cert of below) {
+    if (!hasSan(cert)) continue;
+    for (const n of sanNames(cert)) {
+      let nameType: string;
+      let within: (base: string) => boolean | 'error';
+      const form = n.type;
+      if (form === 'email') {
+        nameType = 'email address';
+        within = (b) => emailWithin(n.value, b);
+      } else if (form === 'dns') {
+        nameType = 'DNS name';
+        if (dnsReverseLabels(n.value) === null) return { text: `x509: cannot parse dnsName "${n.value}"`, codes: ['INVALID_NAME'] };
+        within = (b) => goDnsWithin(n.value, b);
+      } else if (form === 'uri') {
+        nameType = 'URI';
+        within = (b) => {
+          const host = uriHost(n.value);
+          if (host === null || host === '') return 'error';
+          if (parseIp(host.replace(/^\[|\]$/gu, ''))) return 'error';
+          return goDnsWithin(host, b);
+        };
+      } else if (form === 'ip') {
+        nameType = 'IP address';
+        const bytes = parseIp(n.value);
+        within = (b) => (bytes ? ipInNet(bytes, b) : false);
+      } else continue;
+      const excluded = nc.excluded.filter((s) => s.base.type === form);
+      const permitted = nc.permitted.filter((s) => s.base.type === form);
+      for (const s of excluded) {
+        const m = within(s.base.value);
+        if (m === 'error') return fail(form === 'uri' ? `URI with IP (${JSON.stringify(n.value)}) cannot be matched against constraints` : `cannot parse ${nameType} ${JSON.stringify(n.value)}`);
+        if (m) return fail(`${nameType} ${JSON.stringify(n.value)} is excluded by constraint ${JSON.stringify(s.base.value)}`);
+      }
+      let ok = true;
+      for (const s of permitted) {
+        const m = within(s.base.value);
+        if (m === 'error') return fail(form === 'uri' ? `URI with IP (${JSON.stringify(n.value)}) cannot be matched against constraints` : `cannot parse ${nameType} ${JSON.stringify(n.value)}`);
+        ok = m;
+        if (ok) break;
+      }
+      if (!ok) return fail(`${nameType} ${JSON.stringify(n.value)} is not permitted by any constraint`);
+    }
+  }
+  return null;
+}
+
+type CertType = 'leaf' | 'intermediate' | 'root';
+
+/** crypto/x509 isValid for `cert` placed above `chain`. */
+function isValid(cert: CertificateModel, type: CertType, chain: readonly CertificateModel[], ctx: VerifyContext): GoError | null {
+  if (goUnhandled(cert)) return { text: 'x509: unhandled critical extension', codes: ['UNKNOWN_CRITICAL_EXTENSION'] };
+  const child = chain[chain.length - 1];
+  if (child && child.issuer.derHex !== cert.subject.derHex) return { text: 'x509: issuer name does not match subject from issuing certificate', codes: ['CHAIN_ISSUER_NOT_FOUND'] };
+  const t = timeError(cert, ctx);
+  if (t) return { text: t.text, codes: type === 'leaf' ? t.codes : ['CHAIN_ISSUER_EXPIRED'] };
+  if (type !== 'leaf') {
+    const nce = nameConstraintError(cert, chain);
+    if (nce) return nce;
+  }
+  const bc = findExtension(cert, 'basicConstraints');
+  if (type === 'intermediate' && !bc?.ca) return { text: 'x509: certificate is not authorized to sign other certificates', codes: ['CHAIN_ISSUER_NOT_CA'] };
+  if (bc && bc.pathLength !== null && chain.length - 1 > bc.pathLength) return { text: 'x509: too many intermediates for path length constraint', codes: ['CHAIN_PATH_LENGTH_EXCEEDED'] };
+  return null;
+}
+
+function goSignatureName(oid: string): string {
+  const names: Record<string, string> = {
+    '1.2.840.113549.1.1.5': 'SHA1-RSA',
+    '1.3.14.3.2.29': 'SHA1-RSA',
+    '1.2.840.10045.4.1': 'ECDSA-SHA1',
+    '1.2.840.10040.4.3': 'DSA-SHA1',
+    '1.2.840.113549.1.1.4': 'MD5-RSA',
+    '1.2.840.113549.1.1.2': 'MD2-RSA',
+  };
+  return names[oid] ?? oid;
+}
+
+/** CheckSignatureFrom: the error Go gives for a candidate issuer, or null when it verifies. */
+function signatureError(child: CertificateModel, issuer: CertificateModel, check: SignatureCheck): string | null {
+  const oid = child.signatureAlgorithm.oid;
+  if (SHA1_SIGNATURES.has(oid) || MD_SIGNATURES.has(oid)) {
+    return `x509: cannot verify signature: insecure algorithm ${goSignatureName(oid)}${SHA1_SIGNATURES.has(oid) ? ' (temporarily override with GODEBUG=x509sha1=1)' : ''}`;
+  }
+  // Version 1 issuers may sign (Go checks BasicConstraintsValid only for version 3 issuers in CheckSignatureFrom).
+  const bc = findExtension(issuer, 'basicConstraints');
+  if (issuer.version === 3 && !bc?.ca) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
+  if (check.status === 'valid') return null;
+  if (check.status === 'unsupported') return 'x509: cannot verify signature: algorithm unimplemented';
+  if (issuer.publicKey.algorithm === 'EC') return 'x509: ECDSA verification failure';
+  if (issuer.publicKey.algorithm === 'Ed25519') return 'x509: Ed25519 verification failure';
+  return 'crypto/rsa: verification error';
+}
+
+function hintName(c: CertificateModel): string {
+  const cn = commonNames(c)[0];
+  if (cn) return cn;
+  const o = c.subject.rdns.flat().find((a) => a.oid === '2.5.4.10')?.value;
+  if (o) return o;
+  return `serial:${BigInt(`0x${c.serialNumberHex}`).toString()}`;
+}
+
+/** findPotentialParents: exact issuer bytes; key-id match first, then one side missing, then mismatch. */
+function parents(pool: readonly PoolEntry[], cert: CertificateModel): PoolEntry[] {
+  const aki = authorityKeyId(cert);
+  const same = pool.filter((e) => e.cert.subject.derHex === cert.issuer.derHex);
+  const rank = (e: PoolEntry): number => {
+    const ski = subjectKeyId(e.cert);
+    if ((ski ?? '') === (aki ?? '')) return 0;
+    if ((ski === null) !== (aki === null)) return 1;
+    return 2;
+  };
+  return [...same].sort((a, b) => rank(a) - rank(b));
+}
+
+function hostnameError(cert: CertificateModel, host: NonNullable<VerifyContext['host']>): GoError | null {
+  const sans = sanNames(cert);
+  if (host.kind === 'ip') {
+    if (sans.some((n) => ipMatches(n, host.bytes))) return null;
+  } else {
+    const h = host.value.toLowerCase();
+    if (sans.some((n) => n.type === 'dns' && (n.value.includes('*') ? dnsMatches(n.value, h) : n.value.toLowerCase().replace(/\.$/u, '') === h.replace(/\.$/u, '')))) return null;
+  }
+  const cn = commonNames(cert)[0] ?? '';
+  if (!hasSan(cert) && cn !== '' && host.kind === 'dns' && dnsMatches(cn, host.value)) {
+    return { text: 'x509: certificate relies on legacy Common Name field, use SANs instead', codes: ['COMMON_NAME_ONLY'] };
+  }
+  const codes: VerifyCode[] = hasSan(cert) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'];
+  if (host.kind === 'ip') {
+    const ips = sans.filter((n) => n.type === 'ip').map((n) => n.value);
+    if (ips.length === 0) return { text: `x509: cannot validate certificate for ${host.value} because it doesn't contain any IP SANs`, codes };
+    return { text: `x509: certificate is valid for ${ips.join(', ')}, not ${host.value}`, codes };
+  }
+  const dns = sans.filter((n) => n.type === 'dns').map((n) => n.value);
+  if (dns.length === 0) return { text: `x509: certificate is not valid for any names, but wanted to match ${host.value}`, codes };
+  return { text: `x509: certificate is valid for ${dns.join(', ')}, not ${host.value}`, codes };
+}
+
+/** checkChainForKeyUsage: every certificate with an EKU must list the usage or anyExtendedKeyUsage. */
+function chainAllowsUsage(chain: readonly CertificateModel[], ctx: VerifyContext): boolean {
+  return chain.every((c) => {
+    const e = ekuFor(c, ctx.role);
+    return e !== 'excluded';
+  });
+}
+
+function refuse(err: GoError, path: readonly CertificateModel[] | null): VerifierAnswer {
+  return { accepts: false, error: err.text, codes: err.codes, fix: null, path: path ? path.map((c) => c.sha256Hex) : null };
+}
+
+export const goVerifier: VerifierModel = {
+  id: 'go',
+  label: 'Go',
+  standsFor: 'Go crypto/x509 (Kubernetes, Docker, Terraform, Prometheus, Caddy)',
+  roles: ['tlsServer', 'tlsClient'],
+  async verify(ctx) {
+    const leaf = ctx.leaf;
+    const leafErr = isValid(leaf, 'leaf', [], ctx);
+    if (leafErr) return refuse(leafErr, null);
+    if (ctx.role === 'tlsServer' && ctx.host) {
+      const h = hostnameError(leaf, ctx.host);
+      if (h) return refuse(h, null);
+    }
+    const roots = ctx.anchors.map((a) => ({ cert: a.certificate, anchor: true }));
+    const anchorSet = new Set(roots.map((r) => r.cert.sha256Hex));
+    const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex).map((cert) => ({ cert, anchor: false }));
+    // buildChains, recursively, with Go's error bookkeeping.
+    const chains: CertificateModel[][] = [];
+    let sigChecks = 0;
+    async function build(current: CertificateModel[]): Promise<GoError | null> {
+      const c = current[current.length - 1];
+      if (!c) return null;
+      let err: GoError | null = null;
+      let hint: { err: string; cert: CertificateModel } | null = null;
+      let found = 0;
+      const consider = async (type: CertType, cand: CertificateModel): Promise<void> => {
+        if (current.some((x) => x.sha256Hex === cand.sha256Hex || (x.subject.derHex === cand.subject.derHex && x.publicKey.spkiSha256Hex === cand.publicKey.spkiSha256Hex))) return;
+        sigChecks++;
+        if (sigChecks > 100) {
+          err = { text: 'x509: signature check attempts limit reached while verifying certificate chain', codes: ['CHAIN_TOO_LONG'] };
+          return;
+        }
+        const sig = signatureError(c, cand, await ctx.signature(c, cand));
+        if (sig) {
+          if (!hint) hint = { err: sig, cert: cand };
+          return;
+        }
+        const v = isValid(cand, type, current, ctx);
+        if (v) {
+          err = v;
+          return;
+        }
+        if (type === 'root') {
+          chains.push([...current, cand]);
+          found++;
+        } else {
+          const before = chains.length;
+          err = await build([...current, cand]);
+          found += chains.length - before;
+        }
+      };
+      for (const r of parents(roots, c)) await consider('root', r.cert);
+      for (const i of parents(inters, c)) await consider('intermediate', i.cert);
+      if (found > 0) return null;
+      if (err) return err;
+      const h = hint as { err: string; cert: CertificateModel } | null;
+      const text = `x509: certificate signed by unknown authority${h ? ` (possibly because of ${JSON.stringify(h.err)} while trying to verify candidate authority certificate ${JSON.stringify(hintName(h.cert))})` : ''}`;
+      const codes: VerifyCode[] = h ? (h.err.includes('insecure algorithm') ? ['WEAK_SIGNATURE_ALGORITHM'] : ['CHAIN_SIGNATURE_INVALID']) : ['CHAIN_ISSUER_NOT_FOUND'];
+      return { text, codes };
+    }
+    let buildErr: GoError | null = null;
+    if (anchorSet.has(leaf.sha256Hex)) chains.push([leaf]);
+    else buildErr = await build([leaf]);
+    if (chains.length === 0) {
+      const e = buildErr ?? { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] as VerifyCode[] };
+      return refuse(e, null);
+    }
+    const ok = chains.find((ch) => chainAllowsUsage(ch, ctx));
+    if (!ok) {
+      const leafEku = ekuFor(leaf, ctx.role);
+      const codes: VerifyCode[] = leafEku === 'excluded' ? [ctx.role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING'] : ['CHAIN_ISSUER_EKU_EXCLUDES'];
+      return refuse({ text: 'x509: certificate specifies an incompatible key usage', codes }, chains[0] ?? null);
+    }
+    return { accepts: true, error: null, codes: [], fix: null, path: ok.map((c) => c.sha256Hex) };
+  },
+};
+

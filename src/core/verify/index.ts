@@ -1,0 +1,66 @@
+/**
+ * The verifier models side by side, and the one entry that runs them for a certificate and role.
+ */
+import type { CertificateModel, CrlModel } from '../model';
+import type { SignatureCheck } from '../chain/types';
+import { parseIp } from '../purpose/hostname';
+import type { Role } from '../purpose/types';
+import { goVerifier } from './go';
+import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, VerifyContext } from './types';
+
+export * from './types';
+
+export const VERIFIERS: readonly VerifierModel[] = [goVerifier];
+
+export function verifierById(id: VerifierId): VerifierModel | undefined {
+  return VERIFIERS.find((v) => v.id === id);
+}
+
+/** A host as people give it (name or IP literal, optionally bracketed) as a peer name. */
+export function peerName(host: string | null): PeerName | null {
+  if (host === null) return null;
+  const t = host.trim();
+  if (t === '') return null;
+  const ip = parseIp(t);
+  if (ip) return { kind: 'ip', value: t.replace(/^\[(.*)\]$/u, '$1'), bytes: ip };
+  return { kind: 'dns', value: t.toLowerCase() };
+}
+
+export interface VerifySessionInput {
+  readonly at: string;
+  readonly host: string | null;
+  readonly email?: string | null;
+  readonly untrusted: readonly CertificateModel[];
+  readonly anchors: readonly VerifyAnchor[];
+  readonly crls: readonly CrlModel[];
+  readonly maxIntermediates?: number | null;
+  readonly signature: (subject: CertificateModel | CrlModel, issuer: CertificateModel) => Promise<SignatureCheck>;
+}
+
+export function verifyContext(leaf: CertificateModel, role: Role, s: VerifySessionInput): VerifyContext {
+  return {
+    leaf,
+    role,
+    at: Date.parse(s.at),
+    atIso: new Date(Date.parse(s.at)).toISOString(),
+    host: role === 'tlsServer' ? peerName(s.host) : null,
+    email: s.email ?? null,
+    untrusted: s.untrusted,
+    anchors: s.anchors,
+    crls: s.crls,
+    maxIntermediates: s.maxIntermediates ?? null,
+    signature: s.signature,
+  };
+}
+
+/** Every verifier's answer for one certificate in one role. */
+export async function runVerifiers(leaf: CertificateModel, role: Role, s: VerifySessionInput, only?: readonly VerifierId[]): Promise<RoleVerifiers> {
+  const ctx = verifyContext(leaf, role, s);
+  const out: Partial<Record<VerifierId, Awaited<ReturnType<VerifierModel['verify']>>>> = {};
+  for (const v of VERIFIERS) {
+    if (!v.roles.includes(role)) continue;
+    if (only && !only.includes(v.id)) continue;
+    out[v.id] = await v.verify(ctx);
+  }
+  return out;
+}
