@@ -6,11 +6,12 @@ import type { SignatureCheck } from '../chain/types';
 import { parseIp } from '../purpose/hostname';
 import type { Role } from '../purpose/types';
 import { goVerifier } from './go';
+import { webpkiVerifier } from './webpki';
 import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, VerifyContext } from './types';
 
 export * from './types';
 
-export const VERIFIERS: readonly VerifierModel[] = [goVerifier];
+export const VERIFIERS: readonly VerifierModel[] = [goVerifier, webpkiVerifier];
 
 export function verifierById(id: VerifierId): VerifierModel | undefined {
   return VERIFIERS.find((v) => v.id === id);
