@@ -7,6 +7,7 @@ import type { DecodedInput } from '../core/model';
 import { decodeInput } from '../core/decode-input';
 import { analyzeSession } from '../core/session';
 import { keyUsages } from '../core/chain/facts';
+import { emailMatches } from '../core/purpose/hostname';
 
 export interface LimboPeerName {
   readonly kind: 'DNS' | 'IP' | 'RFC822';
@@ -28,6 +29,8 @@ export interface LimboCaseInput {
   readonly expected_peer_name: LimboPeerName | null;
   readonly expected_peer_names?: readonly LimboPeerName[] | null;
   readonly max_chain_depth: number | null;
+  /** CRLs (PEM) the verifier is given (later limbo generations). */
+  readonly crls?: readonly string[] | null;
 }
 
 export interface LimboResult {
@@ -54,27 +57,34 @@ async function decodePem(name: string, pem: string): Promise<DecodedInput> {
 /** Runs one case through the same session analysis the UI and CLI use. */
 export async function runLimboCase(tc: LimboCaseInput, now: string): Promise<LimboResult> {
   const skip = (why: string): LimboResult => ({ id: tc.id, actual_result: 'SKIPPED', context: why });
-  if (tc.validation_kind !== 'SERVER') return skip(`validation kind ${tc.validation_kind} is not modelled (only TLS server and client roles)`);
+  if (tc.validation_kind !== 'SERVER' && tc.validation_kind !== 'CLIENT') return skip(`validation kind ${tc.validation_kind} is not modelled (only TLS server and client roles)`);
+  const role = tc.validation_kind === 'SERVER' ? 'tlsServer' : 'tlsClient';
+  const roleEku = role === 'tlsServer' ? 'serverAuth' : 'clientAuth';
   if (tc.expected_peer_names && tc.expected_peer_names.length > 0) return skip('several expected peer names are not modelled');
-  if (tc.expected_peer_name && tc.expected_peer_name.kind === 'RFC822') return skip('email peer names are not a TLS role');
+  if (role === 'tlsServer' && tc.expected_peer_name && tc.expected_peer_name.kind === 'RFC822') return skip('an email peer name for a TLS server is not a TLS role');
+  if (role === 'tlsClient' && tc.expected_peer_name && tc.expected_peer_name.kind !== 'RFC822') return skip(`a ${tc.expected_peer_name.kind} peer name for a TLS client is not modelled`);
   if (tc.signature_algorithms && tc.signature_algorithms.length > 0) return skip('signature algorithm allow-lists are not modelled');
-  if (tc.extended_key_usage && tc.extended_key_usage.some((e) => e !== 'serverAuth')) return skip(`EKU ${tc.extended_key_usage.join(', ')} is not a modelled role`);
+  if (tc.extended_key_usage && tc.extended_key_usage.some((e) => e !== roleEku)) return skip(`EKU ${tc.extended_key_usage.join(', ')} is not a modelled role`);
 
   const peer = await decodePem('peer.pem', tc.peer_certificate);
   const leaf = peer.certificates[0];
   if (!leaf) return { id: tc.id, actual_result: 'FAILURE', context: `peer certificate unreadable: ${peer.errors.map((e) => e.message).join('; ')}` };
   const intermediates = await Promise.all(tc.untrusted_intermediates.map((p, i) => decodePem(`intermediate-${i + 1}.pem`, p)));
   const trusted = await Promise.all(tc.trusted_certs.map((p, i) => decodePem(`trusted-${i + 1}.pem`, p)));
-  const analysis = await analyzeSession([peer, ...intermediates], {
+  const crls = await Promise.all((tc.crls ?? []).map((p, i) => decodePem(`crl-${i + 1}.pem`, p)));
+  const email = role === 'tlsClient' && tc.expected_peer_name?.kind === 'RFC822' ? tc.expected_peer_name.value : null;
+  const analysis = await analyzeSession([peer, ...intermediates, ...crls], {
     at: tc.validation_time ? new Date(tc.validation_time).toISOString() : now,
-    host: tc.expected_peer_name?.value ?? null,
+    host: role === 'tlsServer' ? (tc.expected_peer_name?.value ?? null) : null,
+    email,
+    verifiers: false,
     trustedRoots: trusted.flatMap((t) => t.certificates),
     builtinRoots: false,
     ...(tc.max_chain_depth !== null ? { maxIntermediates: tc.max_chain_depth } : {}),
   });
   const entry = analysis.certificates.find((c) => c.sha256 === leaf.sha256Hex);
   if (!entry) return { id: tc.id, actual_result: 'FAILURE', context: 'peer missing from the analysis' };
-  const assessment = entry.suitability.tlsServer;
+  const assessment = entry.suitability[role];
   // Limbo's SERVER validation is path validation + serverAuth + the peer name; the leaf's keyUsage is
   // a requirement only when the case lists one (`key_usage`, checked below), so the TLS-specific
   // digitalSignature rule is not a limbo failure.
@@ -82,6 +92,7 @@ export async function runLimboCase(tc: LimboCaseInput, now: string): Promise<Lim
   if (!assessment.findings.some((f) => f.code === 'CHAIN_TRUSTED')) reasons.push(`chain ${entry.chain.status}`);
   const path = assessment.pathIndex === null ? undefined : analysis.forest.trees[leaf.sha256Hex]?.paths[assessment.pathIndex];
   for (const l of path?.links ?? []) for (const p of l.profileProblems) reasons.push(p.code);
+  if (email !== null && !emailMatches(leaf, email)) reasons.push(`no rfc822Name SAN matches ${email}`);
   if (tc.key_usage && tc.key_usage.length > 0) {
     const ku = keyUsages(leaf);
     const missing = ku ? tc.key_usage.filter((u) => !ku.includes(u as never)) : [];

@@ -85,7 +85,13 @@ function textSummary(r: Report): string {
     lines.push('', `certificate ${c.subject || '(empty subject)'}`, `  issuer   ${c.issuer}`, `  valid    ${c.notBefore} .. ${c.notAfter}`, `  sha256   ${c.sha256}`, `  chain    ${c.chain.status} (${c.chain.path.length} certificate${c.chain.path.length === 1 ? '' : 's'})`, `  key      ${c.privateKey}`);
     for (const role of ['tlsServer', 'tlsClient'] as const) {
       const s = c.suitability[role];
-      lines.push(`  ${role === 'tlsServer' ? 'TLS server' : 'TLS client'}: ${s.verdict}`);
+      lines.push(`  ${role === 'tlsServer' ? 'TLS server' : 'TLS client'}${s.asCa ? ' (as a CA: certificates it issues)' : ''}: ${s.verdict}`);
+      for (const [id, a] of Object.entries(s.verifiers)) {
+        if (!a) continue;
+        const then = a.ifRootTrusted ? ` (once the peer trusts the root: ${a.ifRootTrusted.accepts ? 'accepts' : `refuses: ${a.ifRootTrusted.error ?? ''}`})` : '';
+        lines.push(`    ${id.padEnd(8)} ${a.accepts ? 'accepts' : `refuses: ${a.error ?? ''}`}${then}`);
+        if (!a.accepts && a.fix) lines.push(`             fix: ${a.fix}`);
+      }
       for (const f of s.findings) lines.push(`    [${f.severity}] ${f.code}: ${f.message}`);
     }
   }

@@ -2,6 +2,7 @@
  * The scripted report, schema `certscope.report/1` (shared/spec/report.md). Field names and
  * enumerated values are a contract; this module only reshapes a SessionAnalysis.
  */
+import { VERIFIER_IDS, type VerifierId } from './verify/types';
 import type { GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
 import { extendedKeyUsages, isCa, keyUsages, subjectAltNames } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
@@ -19,9 +20,22 @@ export interface ReportFinding {
   readonly breaksIn?: readonly BreakSite[];
 }
 
+export interface ReportVerifierAnswer {
+  readonly accepts: boolean;
+  readonly error: string | null;
+  readonly codes: readonly string[];
+  readonly fix: string | null;
+  /** Set when the refusal is only because a loaded self-signed root is not trusted: the answer once the peer trusts it. */
+  readonly ifRootTrusted?: { readonly privateRoot: string; readonly accepts: boolean; readonly error: string | null; readonly codes: readonly string[] };
+}
+
 export interface ReportRole {
   readonly verdict: Verdict;
   readonly findings: readonly ReportFinding[];
+  /** Per verifier family (suitability.md, "Verdicts per verifier"); chrome only in tlsServer. */
+  readonly verifiers: Readonly<Partial<Record<VerifierId, ReportVerifierAnswer>>>;
+  /** True when the certificate is judged as a CA: the answers say whether certificates it issues are accepted for the role. */
+  readonly asCa: boolean;
 }
 
 export interface ReportCertificate {
@@ -96,6 +110,15 @@ export function buildReport(analysis: SessionAnalysis): Report {
       const role = (r: typeof c.suitability.tlsServer): ReportRole => ({
         verdict: r.verdict,
         findings: r.findings.map((f) => (f.breaksIn ? { code: f.code, severity: f.severity, message: f.message, breaksIn: f.breaksIn } : { code: f.code, severity: f.severity, message: f.message })),
+        verifiers: Object.fromEntries(
+          VERIFIER_IDS.filter((id) => r.verifiers[id] !== undefined).map((id) => {
+            const a = r.verifiers[id] as NonNullable<(typeof r.verifiers)[VerifierId]>;
+            const t = a.ifRootTrusted;
+            const base: ReportVerifierAnswer = { accepts: a.accepts, error: a.error, codes: a.codes, fix: a.fix };
+            return [id, t ? { ...base, ifRootTrusted: { privateRoot: t.privateRoot, accepts: t.answer.accepts, error: t.answer.error, codes: t.answer.codes } } : base];
+          }),
+        ),
+        asCa: r.asCa,
       });
       return {
         sha256: c.sha256,

@@ -26,7 +26,7 @@ export function isValidDnsConstraint(base: string): boolean {
   return isValidDnsName(base.startsWith('.') ? base.slice(1) : base, false);
 }
 
-function signatureAlgorithmsAgree(der: Uint8Array): boolean {
+export function signatureAlgorithmsAgree(der: Uint8Array): boolean {
   const top = parseDer(der);
   const tbs = top.child(0);
   const first = tbs.child(0);

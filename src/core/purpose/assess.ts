@@ -142,7 +142,7 @@ function chainFindings(path: ChainPath, certs: readonly CertificateModel[], inpu
         const sub = certs[i];
         if (!sub || (i > 0 && namesMatch(sub.subject, sub.issuer))) continue;
         for (const v of checkNameConstraints(sub, issuer)) {
-          out.add('CHAIN_NAME_CONSTRAINTS_VIOLATED', 'fail', `${v.type} name "${v.name}" of ${describe(sub)} is ${v.kind === 'permitted' ? `outside the permitted subtrees (${v.constraint})` : `inside the excluded subtree ${v.constraint}`} of ${describe(issuer)}.`);
+          out.add('CHAIN_NAME_CONSTRAINTS_VIOLATED', 'fail', `${v.type} name "${v.name}" of ${describe(sub)} is ${v.kind === 'permitted' ? `outside the permitted subtrees (${v.constraint})` : v.kind === 'excluded' ? `inside the excluded subtree ${v.constraint}` : `of a form that ${describe(issuer)}'s critical name constraints restrict (${v.constraint}) and that verifiers cannot check, so they must refuse it`}${v.kind === 'unsupported' ? '' : ` of ${describe(issuer)}`}.`);
         }
       }
     }

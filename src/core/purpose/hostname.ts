@@ -150,3 +150,17 @@ export function matchHost(host: string, sans: readonly GeneralNameModel[], subje
   const cn = cns.some((c) => dnsPatternMatches(toAsciiHost(c) ?? c, ascii));
   return { ascii, unicode: toUnicodeHost(ascii), isIp: false, matched, commonNameWouldMatch: cn };
 }
+
+/** An RFC 822 identity (client role) matches an rfc822Name or SmtpUTF8Mailbox SAN: local part exact, domain case-insensitive. */
+export function emailMatches(cert: { readonly extensions: readonly { readonly kind: string }[] }, email: string): boolean {
+  const san = cert.extensions.find((e) => e.kind === 'subjectAltName') as { readonly names?: readonly GeneralNameModel[] } | undefined;
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return false;
+  const local = email.slice(0, at);
+  const domain = (toAsciiHost(email.slice(at + 1)) ?? email.slice(at + 1)).toLowerCase();
+  return (san?.names ?? []).some((n) => {
+    if (n.type !== 'email' && !(n.type === 'otherName' && n.typeOid === '1.3.6.1.5.5.7.8.9')) return false;
+    const i = n.value.lastIndexOf('@');
+    return i > 0 && n.value.slice(0, i) === local && (toAsciiHost(n.value.slice(i + 1)) ?? n.value.slice(i + 1)).toLowerCase() === domain;
+  });
+}

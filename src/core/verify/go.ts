@@ -10,10 +10,10 @@
  */
 import type { CertificateModel } from '../model';
 import { authorityKeyId, findExtension, subjectKeyId } from '../chain/facts';
+import { signatureAlgorithmsAgree } from '../chain/profile';
 import type { SignatureCheck } from '../chain/types';
 import {
   commonNames,
-  dnsMatches,
   ekuFor,
   emailWithin,
   hasSan,
@@ -65,6 +65,16 @@ interface GoError {
   readonly codes: readonly VerifyCode[];
 }
 
+/** net.IP.Equal: a v4-mapped IPv6 address equals its IPv4 address. */
+function sameIpGo(value: string, ip: Uint8Array): boolean {
+  const b = parseIp(value);
+  if (!b) return false;
+  const v4 = (x: Uint8Array): Uint8Array => (x.length === 16 && x.slice(0, 10).every((y) => y === 0) && x[10] === 0xff && x[11] === 0xff ? x.slice(12) : x);
+  const a1 = v4(b);
+  const a2 = v4(ip);
+  return a1.length === a2.length && a1.every((x, i) => x === a2[i]);
+}
+
 function timeError(cert: CertificateModel, ctx: VerifyContext): GoError | null {
   const t = timeState(cert, ctx.at);
   if (t === 0) return null;
@@ -72,12 +82,22 @@ function timeError(cert: CertificateModel, ctx: VerifyContext): GoError | null {
   return { text: `x509: certificate has expired or is not yet valid: ${detail}`, codes: [t < 0 ? 'NOT_YET_VALID' : 'EXPIRED'] };
 }
 
+/** domainToReverseLabels: labels right to left; a leading dot is dropped, a trailing one or an empty label is invalid; bytes 33..126 only. */
 function dnsReverseLabels(name: string): string[] | null {
-  if (name === '') return [];
-  const labels = name.split('.');
-  if (labels.some((l) => l === '')) return null;
-  if (!/^[\x20-\x7e]*$/u.test(name)) return null;
-  return labels.reverse();
+  const labels: string[] = [];
+  let d = name;
+  while (d.length > 0) {
+    const i = d.lastIndexOf('.');
+    if (i === -1) {
+      labels.push(d);
+      d = '';
+    } else {
+      labels.push(d.slice(i + 1));
+      d = d.slice(0, i);
+    }
+  }
+  if (labels.some((l) => l === '' || !/^[\x21-\x7e]+$/u.test(l))) return null;
+  return labels;
 }
 
 function goDnsWithin(name: string, constraint: string): boolean | 'error' {
@@ -87,6 +107,7 @@ function goDnsWithin(name: string, constraint: string): boolean | 'error' {
   const mustHaveSubdomains = constraint.startsWith('.');
   const c = dnsReverseLabels((mustHaveSubdomains ? constraint.slice(1) : constraint).toLowerCase());
   if (c === null) return 'error';
+  // strings.EqualFold over labels (both lower-cased above).
   if (n.length < c.length || (mustHaveSubdomains && n.length === c.length)) return false;
   return c.every((l, i) => n[i] === l);
 }
@@ -103,12 +124,14 @@ function ipInNet(ip: Uint8Array, base: string): boolean {
   return true;
 }
 
-/** isValid's name-constraint check of `ca` over the SANs of every certificate below it that has a SAN extension. */
-function nameConstraintError(ca: CertificateModel, below: readonly CertificateModel[]): GoError | null {
+/** isValid's name-constraint check of `ca` (Go 1.19): over the SANs of the leaf and of the CA itself, nothing in between. */
+function nameConstraintError(ca: CertificateModel, chain: readonly CertificateModel[]): GoError | null {
   const nc = findExtension(ca, 'nameConstraints');
   if (!nc) return null;
   const fail = (msg: string): GoError => ({ text: `x509: a root or intermediate certificate is not authorized to sign for this name: ${msg}`, codes: ['CHAIN_NAME_CONSTRAINTS_VIOLATED'] });
-  for (const cert of below) {
+  const leaf = chain[0];
+  for (const cert of [leaf, ca]) {
+    if (!cert) continue;
     if (!hasSan(cert)) continue;
     for (const n of sanNames(cert)) {
       let nameType: string;
@@ -152,6 +175,74 @@ function nameConstraintError(ca: CertificateModel, below: readonly CertificateMo
     }
   }
   return null;
+}
+
+const GO_CURVES = new Set(['P-224', 'P-256', 'P-384', 'P-521']);
+const EXTENSION_PARSE_ERRORS: Readonly<Record<string, string>> = {
+  '2.5.29.15': 'x509: invalid key usage',
+  '2.5.29.19': 'x509: invalid basic constraints a',
+  '2.5.29.17': 'x509: invalid subject alternative names',
+  '2.5.29.37': 'x509: invalid extended key usages',
+  '2.5.29.32': 'x509: invalid certificate policies',
+  '2.5.29.30': 'x509: invalid NameConstraints extension',
+  '2.5.29.31': 'x509: invalid CRL distribution points',
+  '2.5.29.35': 'x509: invalid authority key identifier',
+  '2.5.29.14': 'x509: invalid subject key identifier',
+  '1.3.6.1.5.5.7.1.1': 'x509: invalid authority info access',
+};
+
+/** What x509.ParseCertificate (Go 1.19, parser.go) refuses, in its words; null when Go parses it. */
+export function goParseError(cert: CertificateModel): string | null {
+  if (cert.version > 3) return 'x509: invalid version';
+  try {
+    if (!signatureAlgorithmsAgree(cert.der)) return "x509: inner and outer signature algorithm identifiers don't match";
+  } catch {
+    return 'x509: malformed certificate';
+  }
+  const k = cert.publicKey;
+  if (k.algorithm === 'EC' && !GO_CURVES.has(k.curve ?? '')) return 'x509: unsupported elliptic curve';
+  if (cert.version === 3) {
+    const seen = new Set<string>();
+    for (const e of cert.extensions) {
+      if (seen.has(e.oid)) return 'x509: certificate contains duplicate extensions';
+      seen.add(e.oid);
+    }
+  }
+  for (const e of cert.extensions) {
+    if (e.decodeError !== undefined && EXTENSION_PARSE_ERRORS[e.oid]) return EXTENSION_PARSE_ERRORS[e.oid] ?? null;
+    if (e.kind === 'subjectAltName') {
+      for (const n of e.names) {
+        if (n.type === 'email' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN rfc822Name is malformed';
+        if (n.type === 'dns' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN dNSName is malformed';
+        if (n.type === 'uri' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN uniformResourceIdentifier is malformed';
+        if (n.type === 'ip' && (n.value.startsWith('#') || n.value.includes('/'))) return `x509: cannot parse IP address of length ${ipLength(n.value)}`;
+      }
+    }
+    if (e.kind === 'nameConstraints') {
+      if (e.permitted.length === 0 && e.excluded.length === 0) return 'x509: empty name constraints extension';
+      for (const st of [...e.permitted, ...e.excluded]) {
+        const b = st.base;
+        if (b.type === 'dns') {
+          const trimmed = b.value.startsWith('.') ? b.value.slice(1) : b.value;
+          if (trimmed !== '' && dnsReverseLabels(trimmed) === null) return `x509: failed to parse dnsName constraint ${JSON.stringify(b.value)}`;
+        }
+        if (b.type === 'ip') {
+          const m = /^(.*)\/(\d+)$/u.exec(b.value);
+          if (!m) return `x509: IP constraint contained value of length ${ipLength(b.value)}`;
+        }
+        if (b.type === 'uri' && parseIp(b.value.replace(/^\.|^\[|\]$/gu, ''))) return `x509: failed to parse URI constraint ${JSON.stringify(b.value)}: cannot be IP address`;
+      }
+    }
+  }
+  return null;
+}
+
+/** Octet count of an iPAddress the model shows as "#hex" (or address/prefix). */
+function ipLength(value: string): number {
+  if (value.startsWith('#')) return (value.length - 1) / 2;
+  const [a] = value.split('/');
+  const b = parseIp(a ?? '');
+  return b ? b.length * 2 : 0;
 }
 
 type CertType = 'leaf' | 'intermediate' | 'root';
@@ -222,16 +313,40 @@ function parents(pool: readonly PoolEntry[], cert: CertificateModel): PoolEntry[
   return [...same].sort((a, b) => rank(a) - rank(b));
 }
 
+/** validHostname (Go 1.19): labels of letters, digits, '_' and non-leading '-'; a pattern may start with a whole '*' label. */
+function goValidHostname(host: string, isPattern: boolean): boolean {
+  const h = isPattern ? host : host.replace(/\.$/u, '');
+  if (h.length === 0) return false;
+  return h.split('.').every((part, i) => part !== '' && ((isPattern && i === 0 && part === '*') || [...part].every((c, j) => /[a-zA-Z0-9_]/u.test(c) || (c === '-' && j !== 0))));
+}
+
+/** matchHostnames (Go 1.19): same label count, a '*' first label matches any label. */
+function goMatchHostnames(pattern: string, host: string): boolean {
+  const p = pattern.toLowerCase();
+  const h = host.toLowerCase().replace(/\.$/u, '');
+  if (p.length === 0 || h.length === 0) return false;
+  const pp = p.split('.');
+  const hp = h.split('.');
+  if (pp.length !== hp.length) return false;
+  return pp.every((x, i) => (i === 0 && x === '*') || x === hp[i]);
+}
+
+function goMatchExactly(a: string, b: string): boolean {
+  if (a === '' || a === '.' || b === '' || b === '.') return false;
+  return a.toLowerCase().replace(/\.$/u, '') === b.toLowerCase().replace(/\.$/u, '');
+}
+
 function hostnameError(cert: CertificateModel, host: NonNullable<VerifyContext['host']>): GoError | null {
   const sans = sanNames(cert);
   if (host.kind === 'ip') {
-    if (sans.some((n) => ipMatches(n, host.bytes))) return null;
+    if (sans.some((n) => ipMatches(n, host.bytes) || (n.type === 'ip' && sameIpGo(n.value, host.bytes)))) return null;
   } else {
     const h = host.value.toLowerCase();
-    if (sans.some((n) => n.type === 'dns' && (n.value.includes('*') ? dnsMatches(n.value, h) : n.value.toLowerCase().replace(/\.$/u, '') === h.replace(/\.$/u, '')))) return null;
+    const validInput = goValidHostname(h, false);
+    if (sans.some((n) => n.type === 'dns' && (validInput && goValidHostname(n.value, true) ? goMatchHostnames(n.value, h) : goMatchExactly(n.value, h)))) return null;
   }
   const cn = commonNames(cert)[0] ?? '';
-  if (!hasSan(cert) && cn !== '' && host.kind === 'dns' && dnsMatches(cn, host.value)) {
+  if (!hasSan(cert) && goMatchHostnames(cn, host.value)) {
     return { text: 'x509: certificate relies on legacy Common Name field, use SANs instead', codes: ['COMMON_NAME_ONLY'] };
   }
   const codes: VerifyCode[] = hasSan(cert) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'];
@@ -264,13 +379,20 @@ export const goVerifier: VerifierModel = {
   roles: ['tlsServer', 'tlsClient'],
   async verify(ctx) {
     const leaf = ctx.leaf;
+    // crypto/tls parses every certificate the peer sends; one that Go cannot parse ends the handshake.
+    for (const c of ctx.untrusted) {
+      if (ctx.anchors.some((a) => a.certificate.sha256Hex === c.sha256Hex)) continue;
+      const pe = goParseError(c);
+      if (pe) return refuse({ text: pe, codes: ['MALFORMED_CERTIFICATE'] }, null);
+    }
     const leafErr = isValid(leaf, 'leaf', [], ctx);
     if (leafErr) return refuse(leafErr, null);
     if (ctx.role === 'tlsServer' && ctx.host) {
       const h = hostnameError(leaf, ctx.host);
       if (h) return refuse(h, null);
     }
-    const roots = ctx.anchors.map((a) => ({ cert: a.certificate, anchor: true }));
+    // CertPool.AppendCertsFromPEM skips roots Go cannot parse.
+    const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => ({ cert: a.certificate, anchor: true }));
     const anchorSet = new Set(roots.map((r) => r.cert.sha256Hex));
     const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex).map((cert) => ({ cert, anchor: false }));
     // buildChains, recursively, with Go's error bookkeeping.
@@ -329,6 +451,12 @@ export const goVerifier: VerifierModel = {
       const leafEku = ekuFor(leaf, ctx.role);
       const codes: VerifyCode[] = leafEku === 'excluded' ? [ctx.role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING'] : ['CHAIN_ISSUER_EKU_EXCLUDES'];
       return refuse({ text: 'x509: certificate specifies an incompatible key usage', codes }, chains[0] ?? null);
+    }
+    // crypto/tls then refuses a leaf key it cannot use (RSA, ECDSA and Ed25519 only).
+    const alg = leaf.publicKey.algorithm;
+    if (alg !== 'RSA' && alg !== 'EC' && alg !== 'Ed25519') {
+      const type = alg === 'DSA' ? '*dsa.PublicKey' : '<nil>';
+      return refuse({ text: ctx.role === 'tlsServer' ? `tls: server's certificate contains an unsupported type of public key: ${type}` : `tls: client certificate contains an unsupported public key of type ${type}`, codes: ['UNSUPPORTED_KEY'] }, ok);
     }
     return { accepts: true, error: null, codes: [], fix: null, path: ok.map((c) => c.sha256Hex) };
   },
