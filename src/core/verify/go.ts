@@ -212,9 +212,9 @@ export function goParseError(cert: CertificateModel): string | null {
     if (e.decodeError !== undefined && EXTENSION_PARSE_ERRORS[e.oid]) return EXTENSION_PARSE_ERRORS[e.oid] ?? null;
     if (e.kind === 'subjectAltName') {
       for (const n of e.names) {
-        if (n.type === 'email' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN rfc822Name is malformed';
-        if (n.type === 'dns' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN dNSName is malformed';
-        if (n.type === 'uri' && !/^[\x00-\x7f]*$/u.test(n.value)) return 'x509: SAN uniformResourceIdentifier is malformed';
+        if (n.type === 'email' && /[^\p{ASCII}]/u.test(n.value)) return 'x509: SAN rfc822Name is malformed';
+        if (n.type === 'dns' && /[^\p{ASCII}]/u.test(n.value)) return 'x509: SAN dNSName is malformed';
+        if (n.type === 'uri' && /[^\p{ASCII}]/u.test(n.value)) return 'x509: SAN uniformResourceIdentifier is malformed';
         if (n.type === 'ip' && (n.value.startsWith('#') || n.value.includes('/'))) return `x509: cannot parse IP address of length ${ipLength(n.value)}`;
       }
     }
