@@ -6,12 +6,13 @@ import type { SignatureCheck } from '../chain/types';
 import { parseIp } from '../purpose/hostname';
 import type { Role } from '../purpose/types';
 import { goVerifier } from './go';
+import { javaVerifier } from './java';
 import { webpkiVerifier } from './webpki';
 import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, VerifyContext } from './types';
 
 export * from './types';
 
-export const VERIFIERS: readonly VerifierModel[] = [goVerifier, webpkiVerifier];
+export const VERIFIERS: readonly VerifierModel[] = [goVerifier, webpkiVerifier, javaVerifier];
 
 export function verifierById(id: VerifierId): VerifierModel | undefined {
   return VERIFIERS.find((v) => v.id === id);
