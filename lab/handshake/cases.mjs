@@ -21,10 +21,10 @@ function isPemText(s) {
 }
 
 /** Reads a path (relative to the repo root, else to `baseDir`) as PEM text; DER is wrapped with `label`. */
-function readMaterial(ref, label, baseDir) {
+function readMaterial(ref, label, baseDir, root) {
   if (ref == null) return null;
   if (isPemText(ref)) return ref;
-  const candidates = [path.resolve(REPO_ROOT, ref)];
+  const candidates = [path.resolve(root, ref)];
   if (baseDir) candidates.push(path.resolve(baseDir, ref));
   const file = candidates.find((p) => existsSync(p));
   if (!file) throw new Error(`file not found: ${ref} (looked in ${candidates.join(', ')})`);
@@ -40,8 +40,8 @@ function readMaterial(ref, label, baseDir) {
   return wrapPem(label, bytes);
 }
 
-function readDerBase64(ref, baseDir) {
-  const candidates = [path.resolve(REPO_ROOT, ref)];
+function readDerBase64(ref, baseDir, root) {
+  const candidates = [path.resolve(root, ref)];
   if (baseDir) candidates.push(path.resolve(baseDir, ref));
   const file = candidates.find((p) => existsSync(p));
   if (!file) throw new Error(`file not found: ${ref}`);
@@ -55,17 +55,21 @@ function readDerBase64(ref, baseDir) {
   return bytes.toString('base64');
 }
 
-/** One case in the inline shape (PEM texts, aia der base64); idempotent. */
-export function normalizeCase(c, baseDir) {
+/**
+ * One case in the inline shape (PEM texts, aia der base64); idempotent. Paths are resolved against
+ * `root` (the repo root by default), then against `baseDir` (the cases file's folder).
+ */
+export function normalizeCase(c, baseDir, root = REPO_ROOT) {
+  if (c.loadError) throw new Error(c.loadError);
   const list = (v) => (v == null ? [] : Array.isArray(v) ? v : [v]);
   return {
     ...c,
-    leaf: readMaterial(c.leaf, 'CERTIFICATE', baseDir),
-    key: c.key ? readMaterial(c.key, 'PRIVATE KEY', baseDir) : undefined,
-    intermediates: list(c.intermediates).map((r) => readMaterial(r, 'CERTIFICATE', baseDir)),
-    roots: list(c.roots).map((r) => readMaterial(r, 'CERTIFICATE', baseDir)),
-    crls: list(c.crls).map((r) => readMaterial(r, 'X509 CRL', baseDir)),
-    aia: list(c.aia).map((a) => ({ url: a.url, der: a.der ?? readDerBase64(a.file, baseDir) })),
+    leaf: readMaterial(c.leaf, 'CERTIFICATE', baseDir, root),
+    key: c.key ? readMaterial(c.key, 'PRIVATE KEY', baseDir, root) : undefined,
+    intermediates: list(c.intermediates).map((r) => readMaterial(r, 'CERTIFICATE', baseDir, root)),
+    roots: list(c.roots).map((r) => readMaterial(r, 'CERTIFICATE', baseDir, root)),
+    crls: list(c.crls).map((r) => readMaterial(r, 'X509 CRL', baseDir, root)),
+    aia: list(c.aia).map((a) => ({ url: a.url, der: a.der ?? readDerBase64(a.file, baseDir, root) })),
   };
 }
 

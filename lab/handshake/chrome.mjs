@@ -6,7 +6,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { aiaUrls, canonicalIp, certsOf, certTimeDiffs, caseTime, isLoopbackIp, normalizeCase } from './cases.mjs';
-import { CaseTimeout, execText, freePort, mapLimit, tail, withCase, withLocks } from './lib.mjs';
+import { execText, freePort, mapLimit, tail, withCase, withLocks } from './lib.mjs';
+import { PRESENT_ANY } from './openssl.mjs';
 
 export const CHROMIUM = process.env.CERTSCOPE_CHROMIUM || '/usr/bin/chromium';
 const OPENSSL = process.env.CERTSCOPE_OPENSSL || 'openssl';
@@ -134,7 +135,7 @@ async function startServer(scope, c, bind) {
     const accept = bind.includes(':') ? `[${bind}]:${port}` : `${bind}:${port}`;
     // No trust store: OpenSSL's auto chain building cannot add anything, so exactly leaf + intermediates go out.
     const proc = scope.spawn(OPENSSL, ['s_server', '-accept', accept, '-cert', files.leaf, '-key', files.key,
-      ...(files.chain ? ['-cert_chain', files.chain] : []), '-no-CAfile', '-no-CApath', '-no-CAstore', '-www']);
+      ...(files.chain ? ['-cert_chain', files.chain] : []), '-no-CAfile', '-no-CApath', '-no-CAstore', ...PRESENT_ANY, '-www']);
     try {
       await scope.waitFor(proc, /^ACCEPT$/m);
       return port;
@@ -222,6 +223,7 @@ async function chromeCase(scope, c, chromium, timeoutMs, startedAt, plan) {
     }
     notes.push(`setup ${tLaunch - startedAt} ms, launch ${tLoad - tLaunch} ms, load ${Date.now() - tLoad} ms`);
     if (requests.length) notes.push(`AIA fetches: ${requests.join('; ')}`);
+    if (c.maxDepth != null) notes.push(`maxDepth ${c.maxDepth} not applied: Chromium has no such setting`);
     if (c.crls.length) notes.push('case CRLs not used: Chromium does not read local CRL files (it answered as it would without them)');
     const diffs = certTimeDiffs(c, caseTime(c), Date.parse(at));
     if (diffs.length) notes.push(`verified at the real time, not the case's: ${diffs.join('; ')}`);
@@ -250,17 +252,20 @@ export async function runChrome(cases, opts = {}) {
     try { caseTime(c); } catch (err) { return { ...head, accepts: null, error: null, skipped: err.message }; }
     let plan;
     try { plan = aiaPlan(c); } catch (err) { return { ...head, accepts: null, error: null, skipped: `not expressible: ${err.message}` }; }
-    chromium ??= await loadPlaywright();
+    try { chromium ??= await loadPlaywright(); } catch (err) { return { ...head, accepts: null, error: null, skipped: `harness: Playwright not available (${err.message})` }; }
     // Cases that may fetch from the same AIA port take turns, and the port is only released once
     // the case's servers are closed (withCase has returned).
-    const result = await withLocks(plan.ports.map((p) => `aia:${p}`), () => { const started = Date.now(); return withCase(timeoutMs, async (scope) => ({ ...head, ...await chromeCase(scope, c, chromium, timeoutMs, started, plan), ms: Date.now() - started }),
-      (err) => {
+    const runOne = () => {
+      const started = Date.now();
+      const onError = (err) => {
         const ms = Date.now() - started;
         if (err.portBusy) return { ...head, accepts: null, error: null, skipped: `${err.message}: not run`, ms };
         if (err.inexpressible) return { ...head, accepts: null, error: null, skipped: `not expressible: ${err.message}`, ms };
-        if (err instanceof CaseTimeout) return { ...head, accepts: null, error: null, skipped: `harness: ${err.message}`, ms };
         return { ...head, accepts: null, error: null, skipped: `harness: ${err.message}`, ms };
-      }); });
+      };
+      return withCase(timeoutMs, async (scope) => ({ ...head, ...await chromeCase(scope, c, chromium, timeoutMs, started, plan), ms: Date.now() - started }), onError);
+    };
+    const result = await withLocks(plan.ports.map((p) => `aia:${p}`), runOne);
     opts.log?.(`${verifier} ${c.id}: ${result.accepts === null ? `skipped (${result.skipped})` : result.accepts ? 'accepts' : `refuses: ${result.error}`} [${result.ms ?? 0} ms]`);
     return result;
   });

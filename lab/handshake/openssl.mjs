@@ -12,6 +12,12 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_PARALLEL = 2;
 /** OpenSSL's own default verification depth; -Verify/-verify N also sets s_cb's depth, so keep it out of the way. */
 const VERIFY_DEPTH_ARG = '100';
+/**
+ * The side that presents the case's certificate is not the verifier under test: it runs at
+ * security level 0 so that it can load any certificate (Debian builds OpenSSL with default level 2,
+ * which refuses to load RSA-1024 or SHA-1-signed certificates) and the verifying side answers.
+ */
+export const PRESENT_ANY = ['-cipher', 'DEFAULT:@SECLEVEL=0'];
 /** What both sides send after the handshake: one HTTP request to s_server -www. */
 const HTTP_GET = 'GET / HTTP/1.0\r\n\r\n';
 
@@ -121,7 +127,7 @@ async function serverRole(scope, c, t) {
   const files = await writeMaterial(scope, c);
   const srvArgs = ['-cert', files.leaf, '-key', files.key, ...(files.chain ? ['-cert_chain', files.chain] : []),
     // No trust store on the server side, so OpenSSL's auto chain building cannot add anything: it presents exactly leaf + intermediates.
-    '-no-CAfile', '-no-CApath', '-no-CAstore', '-www', '-naccept', '1'];
+    '-no-CAfile', '-no-CApath', '-no-CAstore', ...PRESENT_ANY, '-www', '-naccept', '1'];
   const { proc: server, port } = await startSServer(scope, srvArgs);
   const cliArgs = ['s_client', '-connect', `127.0.0.1:${port}`, ...clientNameArgs(c.host),
     '-verify', VERIFY_DEPTH_ARG, '-verify_return_error', ...trustArgs(files, c), '-attime', String(epochSeconds(t)), '-purpose', 'sslserver', '-ign_eof'];
@@ -162,7 +168,7 @@ async function clientRole(scope, c, t) {
   const cliArgs = ['s_client', '-connect', `127.0.0.1:${port}`, '-noservername', '-cert', files.leaf, '-key', files.key,
     ...(files.chain ? ['-cert_chain', files.chain] : []),
     // No trust store on the client either: it sends exactly leaf + intermediates (and does not check the throwaway server).
-    '-no-CAfile', '-no-CApath', '-no-CAstore', '-ign_eof'];
+    '-no-CAfile', '-no-CApath', '-no-CAstore', ...PRESENT_ANY, '-ign_eof'];
   const client = await scope.run(OPENSSL, cliArgs, { input: HTTP_GET });
   if (/unable to load|error setting certificate|key values mismatch/i.test(client.stderr) && !/CONNECTED/.test(client.stdout)) {
     const ssl = parseSslError(client.stderr);
@@ -244,7 +250,7 @@ async function curlCase(scope, c, t) {
   if (diffs.length) return { accepts: null, error: null, skipped: `curl verifies at the real time only: ${diffs.join('; ')}` };
   const files = await writeMaterial(scope, c);
   const srvArgs = ['-cert', files.leaf, '-key', files.key, ...(files.chain ? ['-cert_chain', files.chain] : []),
-    '-no-CAfile', '-no-CApath', '-no-CAstore', '-www', '-naccept', '1'];
+    '-no-CAfile', '-no-CApath', '-no-CAstore', ...PRESENT_ANY, '-www', '-naccept', '1'];
   const { port } = await startSServer(scope, srvArgs);
   // curl needs a CA file: when the case has no roots, a throwaway certificate that anchors nothing.
   const roots = pemBlocks(c.roots, 'CERTIFICATE');
@@ -263,8 +269,9 @@ async function curlCase(scope, c, t) {
   const r = await scope.run(CURL, args);
   const errLine = firstLine(r.stderr, /^curl: \(\d+\)/);
   const [httpCode, verifyResult] = r.stdout.trim().split(/\s+/).map(Number);
-  const detail = `${errLine ?? `exit ${r.code}`}; http_code ${httpCode}, ssl_verify_result ${verifyResult}`;
-  if (r.code === 0 && httpCode === 200) return { accepts: true, error: null, codes: [], at: new Date(now).toISOString() };
+  const depthNote = c.maxDepth != null ? `; maxDepth ${c.maxDepth} not applied: curl has no such option` : '';
+  const detail = `${errLine ?? `exit ${r.code}`}; http_code ${httpCode}, ssl_verify_result ${verifyResult}${depthNote}`;
+  if (r.code === 0 && httpCode === 200) return { accepts: true, error: null, codes: [], at: new Date(now).toISOString(), ...(depthNote ? { detail: depthNote.slice(2) } : {}) };
   if (!errLine) throw new Error(`no outcome from curl (exit ${r.code}): ${tail(r.stderr, 300)}`);
   const m = errLine.match(/^curl: \((\d+)\) (.*)$/);
   const exit = Number(m[1]);

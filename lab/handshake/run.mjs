@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // node lab/handshake/run.mjs cases.json [--verifiers chrome,openssl-handshake,curl] [--only id,id]
-//                            [--timeout MS] [--parallel N] > results.json
+//                            [--timeout MS] [--parallel N] [--root DIR] > results.json
 //
 // cases.json: an array of LabCase (inline PEM texts) or of fixture cases (repo-relative paths,
-// aia[].file as DER), or { cases: [...] }. Prints a JSON array of LabResult (plus `ms`, the
-// case's wall time) on stdout, progress on stderr. One case's failure never stops the others.
+// aia[].file as DER; resolved against --root, default the repo root), or { cases: [...] }.
+// Prints a JSON array of LabResult (plus `ms`, the case's wall time) on stdout, progress on
+// stderr. One case's failure never stops the others.
+import path from 'node:path';
 import { loadCasesFile, normalizeCase } from './cases.mjs';
 import { runChrome } from './chrome.mjs';
 import { runCurl, runOpensslHandshake } from './openssl.mjs';
@@ -13,13 +15,13 @@ const RUNNERS = { chrome: runChrome, 'openssl-handshake': runOpensslHandshake, c
 
 function usage(msg) {
   if (msg) console.error(msg);
-  console.error('usage: node lab/handshake/run.mjs cases.json [--verifiers chrome,openssl-handshake,curl] [--only id,id] [--timeout MS] [--parallel N] > results.json');
+  console.error('usage: node lab/handshake/run.mjs cases.json [--verifiers chrome,openssl-handshake,curl] [--only id,id] [--timeout MS] [--parallel N] [--root DIR] > results.json');
   process.exit(2);
 }
 
 const argv = process.argv.slice(2);
 let file = null;
-const opts = { verifiers: Object.keys(RUNNERS), only: null, timeoutMs: undefined, parallel: undefined };
+const opts = { verifiers: Object.keys(RUNNERS), only: null, timeoutMs: undefined, parallel: undefined, root: undefined };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   const val = () => argv[++i] ?? usage(`${a} needs a value`);
@@ -27,6 +29,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--only') opts.only = new Set(val().split(','));
   else if (a === '--timeout') opts.timeoutMs = Number(val());
   else if (a === '--parallel') opts.parallel = Math.min(2, Math.max(1, Number(val())));
+  else if (a === '--root') opts.root = path.resolve(val());
   else if (a === '-h' || a === '--help') usage();
   else if (a.startsWith('--')) usage(`unknown option ${a}`);
   else file = a;
@@ -35,7 +38,7 @@ if (!file) usage('no cases file');
 for (const v of opts.verifiers) if (!RUNNERS[v]) usage(`unknown verifier ${v} (known: ${Object.keys(RUNNERS).join(', ')})`);
 
 let cases = loadCasesFile(file).map(({ raw, baseDir }) => {
-  try { return normalizeCase(raw, baseDir); } catch { return raw; } // the runner reports it as a bad case
+  try { return normalizeCase(raw, baseDir, opts.root); } catch (err) { return { ...raw, loadError: err.message }; }
 });
 if (opts.only) cases = cases.filter((c) => opts.only.has(c.id));
 
