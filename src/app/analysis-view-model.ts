@@ -5,15 +5,17 @@
 import type { ChainForest } from '@/core/chain/types';
 import type { DecodedInput } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
-import type { RoleAssessment } from '@/core/purpose/types';
-import type { PostedAnalysis } from '@/worker/protocol';
+import type { PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
 import { commonNameOf } from '@/ui/format';
 import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
 
 export interface AnalysisViewModel {
+  /** The analysis these come from: a certificate's verifier answers are asked for by it. */
+  readonly analysisId: number;
   readonly verdicts: ReadonlyMap<string, RowVerdicts>;
-  readonly assessmentsOf: (sha256: string) => readonly RoleAssessment[] | null;
+  /** Per role (server, client): verdict, findings and which verifiers refuse. */
+  readonly assessmentsOf: (sha256: string) => readonly PostedRoleResult[] | null;
   readonly forest: ChainForest;
   /** Certificates that issued no other loaded certificate: the tops of the chain forest view. */
   readonly tops: readonly string[];
@@ -30,7 +32,8 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
   const names = new Map<string, string>();
   const loaded = new Set<string>();
   for (const c of analysis.certificates) {
-    verdicts.set(rowKey('certificate', c.sha256), { tlsServer: c.suitability.tlsServer.verdict, tlsClient: c.suitability.tlsClient.verdict });
+    const { tlsServer, tlsClient } = c.suitability;
+    verdicts.set(rowKey('certificate', c.sha256), { tlsServer: tlsServer.verdict, tlsClient: tlsClient.verdict, refusing: { tlsServer: tlsServer.refusing, tlsClient: tlsClient.refusing } });
     names.set(c.sha256, commonNameOf(c.subject));
     loaded.add(c.sha256);
   }
@@ -53,6 +56,7 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
   for (const k of analysis.privateKeys) if (k.certificate) keyMatches.set(k.sha256, k.certificate);
 
   return {
+    analysisId: analysis.id,
     verdicts,
     assessmentsOf: (sha) => {
       const c = bySha.get(sha);

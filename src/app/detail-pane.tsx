@@ -2,6 +2,7 @@
  * The detail of the selected overview row. Loaded lazily (its own chunk): nothing here is needed
  * before the first input has been decoded, which keeps the first-load main-thread JS small.
  */
+import { useId } from 'react';
 import type { DecodedInput } from '@/core/model';
 import { CertificateView } from '@/ui/certificate-view';
 import { ChainTreeView, type ChainCallbacks } from '@/ui/chain-forest-view';
@@ -9,8 +10,10 @@ import { commonNameOf } from '@/ui/format';
 import { CrlView, CsrView, KeyView } from '@/ui/item-view';
 import type { OverviewRow } from '@/ui/overview-rows';
 import { Pkcs12View } from '@/ui/pkcs12-view';
-import { SuitabilityView } from '@/ui/suitability-view';
+import { findingElementId, SuitabilityView } from '@/ui/suitability-view';
+import { VerifierMatrixView } from '@/ui/verifier-matrix-view';
 import type { AnalysisViewModel } from './analysis-view-model';
+import { useVerifierAnswers } from './queries';
 import { CertificateTools, certificateToolsProps } from './tools-pane';
 
 export interface DetailPaneProps {
@@ -24,7 +27,28 @@ export interface DetailPaneProps {
   readonly chainCallbacks: ChainCallbacks;
 }
 
+/** The verdict per role and verifier, answer first; the full answers come from the Worker for this certificate only. */
+function VerifierAnswersPane({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
+  const roles = view.assessmentsOf(sha);
+  const query = useVerifierAnswers(view.analysisId, sha);
+  if (!roles) return null;
+  const findingCodes = new Map(roles.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
+  return (
+    <VerifierMatrixView
+      key={sha}
+      roles={roles}
+      answers={query.data ?? null}
+      failure={query.error ? query.error.message : null}
+      host={host}
+      nameOf={(s) => chainCallbacks.labelOf(s).name}
+      onTrustRoot={chainCallbacks.onTrust}
+      findingId={(role, code) => (findingCodes.get(role)?.has(code) ? findingElementId(idPrefix, role, code) : null)}
+    />
+  );
+}
+
 export default function DetailPane({ row, rows, decoded, view, analysisError, at, host, chainCallbacks }: DetailPaneProps) {
+  const idPrefix = useId();
   const containers = decoded
     .filter((d) => d.pkcs12 && row.sources.includes(d.name))
     .map((d) =>
@@ -54,8 +78,11 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
           sources={row.sources}
           verdicts={view?.verdicts.get(row.key) ?? null}
           suitability={
-            assessments ? (
-              <SuitabilityView assessments={assessments} host={host} />
+            assessments && view ? (
+              <>
+                <VerifierAnswersPane sha={sha} view={view} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} />
+                <SuitabilityView assessments={assessments} host={host} idPrefix={idPrefix} />
+              </>
             ) : (
               <p className="panel p-4 text-sm" role="status">
                 {analysisError ? `The analysis failed: ${analysisError}` : 'Evaluating suitability…'}

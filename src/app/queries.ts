@@ -5,7 +5,7 @@
  */
 import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
 import type { DecodedInput } from '@/core/model';
-import type { PostedAnalysis } from '@/worker/protocol';
+import type { PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
 import { engineClient, type ProgressListener } from '@/worker/client';
 
 export interface LoadedSource {
@@ -91,4 +91,24 @@ export function analysisQueryOptions(params: AnalysisParams, enabled: boolean, o
 
 export function useSessionAnalysis(params: AnalysisParams, enabled: boolean, onProgress?: ProgressListener) {
   return useQuery(analysisQueryOptions(params, enabled, onProgress));
+}
+
+// --- verifier answers of one certificate ---------------------------------------------------
+
+/** The full answers stay in the Worker (src/worker/posted.ts); the detail view asks for the selected certificate's. */
+export function fetchVerifierAnswers(analysisId: number, sha256: string): Promise<VerifierAnswers | null> {
+  return engineClient().verifierAnswers(analysisId, sha256);
+}
+
+export function verifierAnswersQueryOptions(analysisId: number | null, sha256: string) {
+  return queryOptions({
+    queryKey: ['verifierAnswers', analysisId, sha256] as const,
+    queryFn: () => (analysisId === null ? Promise.resolve(null) : fetchVerifierAnswers(analysisId, sha256)),
+    enabled: analysisId !== null,
+    gcTime: 30_000,
+  });
+}
+
+export function useVerifierAnswers(analysisId: number | null, sha256: string) {
+  return useQuery(verifierAnswersQueryOptions(analysisId, sha256));
 }

@@ -4,6 +4,7 @@ import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from '
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
 import { SafeLine } from './safe-text';
+import { orderVerifiers, verifierNames } from './verifier-labels';
 
 export interface OverviewListProps {
   readonly rows: readonly OverviewRow[];
@@ -34,6 +35,29 @@ const TLS_PURPOSES = new Set(['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']);
 /** A CA certificate with no TLS purpose of its own: it signs; the roles are judged on its leaves. */
 function issuerOnly(row: OverviewRow): boolean {
   return row.item.kind === 'certificate' && row.isCa && !(row.purposes ?? []).some((p) => TLS_PURPOSES.has(p.oid));
+}
+
+/** Which verifiers refuse, when some do and others do not (when all refuse, the verdict says so). */
+function shownRefusals(verdict: RowVerdicts['tlsServer'], ids: readonly string[]): string[] {
+  return verdict === 'unsuitable' ? [] : orderVerifiers(ids);
+}
+
+function refusedBy(v: RowVerdicts, role: 'tlsServer' | 'tlsClient'): string {
+  const ids = shownRefusals(v[role], v.refusing[role]);
+  return ids.length > 0 ? ` (refused by ${verifierNames(ids, 'and')})` : '';
+}
+
+/** "✗ Go, Java": the verifiers that refuse this role, at a glance (a count on narrow screens). */
+function RefusingChip({ verdict, ids }: { readonly verdict: RowVerdicts['tlsServer']; readonly ids: readonly string[] }) {
+  const shown = shownRefusals(verdict, ids);
+  if (shown.length === 0) return null;
+  return (
+    <Badge tone="bad" title={`Refused by ${verifierNames(shown, 'and')}`}>
+      <span aria-hidden="true">✗</span>
+      <span className="hidden sm:inline">{verifierNames(shown)}</span>
+      <span className="sm:hidden">{shown.length}</span>
+    </Badge>
+  );
 }
 
 export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
@@ -138,7 +162,7 @@ export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: Over
                 issuerOnly(row)
                   ? 'CA certificate: roles are judged on the certificates it issues'
                   : row.item.kind === 'certificate' && rowVerdicts
-                    ? `TLS server: ${VERDICT_TEXT[rowVerdicts.tlsServer].label}, TLS client: ${VERDICT_TEXT[rowVerdicts.tlsClient].label}`
+                    ? `TLS server: ${VERDICT_TEXT[rowVerdicts.tlsServer].label}${refusedBy(rowVerdicts, 'tlsServer')}, TLS client: ${VERDICT_TEXT[rowVerdicts.tlsClient].label}${refusedBy(rowVerdicts, 'tlsClient')}`
                     : undefined,
               ]
                 .filter(Boolean)
@@ -167,9 +191,13 @@ export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: Over
                     {issuerOnly(row) ? (
                       <Badge tone="neutral">CA · signs certificates</Badge>
                     ) : row.item.kind === 'certificate' && (
-                      <span className="flex shrink-0 gap-1">
-                        <VerdictBadge role="tlsServer" verdict={rowVerdicts?.tlsServer ?? null} compact />
-                        <VerdictBadge role="tlsClient" verdict={rowVerdicts?.tlsClient ?? null} compact />
+                      <span className="flex shrink-0 gap-1.5">
+                        {(['tlsServer', 'tlsClient'] as const).map((role) => (
+                          <span key={role} className="flex gap-0.5">
+                            <VerdictBadge role={role} verdict={rowVerdicts?.[role] ?? null} compact />
+                            {rowVerdicts && <RefusingChip verdict={rowVerdicts[role]} ids={rowVerdicts.refusing[role]} />}
+                          </span>
+                        ))}
                       </span>
                     )}
                   </div>

@@ -3,6 +3,7 @@
  * SHA-256 across inputs), built from decoded inputs plus, when ready, the session's verdicts.
  */
 import type { CertificateModel, CrlModel, CsrModel, DecodedInput, OidName, PrivateKeyModel, PublicKeyItemModel } from '@/core/model';
+import type { VerifierId } from '@/core/verify/types';
 import type { Verdict } from './badges';
 import { commonNameOf, describeKey } from './format';
 
@@ -18,6 +19,8 @@ export type RowItem =
 export interface RowVerdicts {
   readonly tlsServer: Verdict;
   readonly tlsClient: Verdict;
+  /** Per role, the verifiers that refuse it (ids only: the answers are fetched for the detail view). */
+  readonly refusing: { readonly tlsServer: readonly VerifierId[]; readonly tlsClient: readonly VerifierId[] };
 }
 
 export interface OverviewRow {

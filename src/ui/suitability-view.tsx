@@ -8,21 +8,29 @@ const SEVERITY_ORDER = { fail: 0, warn: 1, info: 2, pass: 3 } as const;
 export interface SuitabilityViewProps {
   readonly assessments: readonly RoleAssessment[];
   readonly host: string | null;
+  /** When set, the first checklist item of each code gets the id findingElementId(prefix, role, code), so other views can open it. */
+  readonly idPrefix?: string;
+}
+
+/** The element id of a role's checklist item for a finding code (see SuitabilityViewProps.idPrefix). */
+export function findingElementId(prefix: string, role: Role, code: string): string {
+  return `${prefix}-${role}-${code}`;
 }
 
 /** One checklist per role: each finding with an icon and a word, expandable to why / fix / where it breaks. */
-export function SuitabilityView({ assessments, host }: SuitabilityViewProps) {
+export function SuitabilityView({ assessments, host, idPrefix }: SuitabilityViewProps) {
   return (
     <div className="grid gap-4 2xl:grid-cols-2">
       {assessments.map((a) => (
-        <RolePanel key={a.role} assessment={a} host={host} />
+        <RolePanel key={a.role} assessment={a} host={host} idPrefix={idPrefix} />
       ))}
     </div>
   );
 }
 
-function RolePanel({ assessment, host }: { readonly assessment: RoleAssessment; readonly host: string | null }) {
+function RolePanel({ assessment, host, idPrefix }: { readonly assessment: RoleAssessment; readonly host: string | null; readonly idPrefix: string | undefined }) {
   const findings = [...assessment.findings].sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
+  const firstOfCode = new Set(findings.map((f) => findings.findIndex((g) => g.code === f.code)));
   const title = `Suitability as ${ROLE_LABEL[assessment.role as Role]}`;
   return (
     <section aria-label={title} className="panel p-4">
@@ -35,18 +43,18 @@ function RolePanel({ assessment, host }: { readonly assessment: RoleAssessment; 
       </div>
       <ul className="space-y-1" aria-label={`${ROLE_LABEL[assessment.role]} checks`}>
         {findings.map((f, i) => (
-          <FindingItem key={`${f.code}-${i}`} finding={f} />
+          <FindingItem key={`${f.code}-${i}`} finding={f} id={idPrefix !== undefined && firstOfCode.has(i) ? findingElementId(idPrefix, assessment.role, f.code) : undefined} />
         ))}
       </ul>
     </section>
   );
 }
 
-function FindingItem({ finding }: { readonly finding: Finding }) {
+function FindingItem({ finding, id }: { readonly finding: Finding; readonly id: string | undefined }) {
   const help = FINDING_HELP[finding.code];
   return (
     <li>
-      <details className="group rounded-md border border-zinc-200 dark:border-zinc-800">
+      <details id={id} className="group scroll-mt-4 rounded-md border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer list-none items-start gap-2 px-2 py-1.5 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden">
           <span aria-hidden="true" className="mt-0.5 inline-block w-3 text-zinc-500 transition-transform group-open:rotate-90">
             ▸

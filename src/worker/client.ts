@@ -4,7 +4,7 @@
  */
 import type { DecodedInput } from '@/core/model';
 import type { ToolRequest, ToolResult } from './tools-protocol';
-import type { OpenedShare, PostedAnalysis, ProgressMessage, SharedLink, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { OpenedShare, PostedAnalysis, ProgressMessage, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -133,6 +133,13 @@ export class EngineClient {
     const result = await this.request({ type: 'analyze', keys, host, at, sessionTrustedSha256 }, onProgress);
     if (result.kind !== 'analyzed') throw new Error('unexpected engine answer');
     return result.analysis;
+  }
+
+  /** One certificate's verifier answers from the analysis `analysisId` (null when the engine no longer holds it). */
+  async verifierAnswers(analysisId: number, sha256: string): Promise<VerifierAnswers | null> {
+    const result = await this.request({ type: 'verifierAnswers', analysisId, sha256 });
+    if (result.kind !== 'verifierAnswers') throw new Error('unexpected engine answer');
+    return result.answers;
   }
 
   async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {

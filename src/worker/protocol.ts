@@ -8,8 +8,9 @@
  * Passwords travel in a decode request and are never kept by either side.
  */
 import type { DecodedInput } from '@/core/model';
-import type { SessionAnalysis, SessionCertificate } from '@/core/session';
+import type { RoleResult, SessionAnalysis, SessionCertificate } from '@/core/session';
 import type { NameModel } from '@/core/model';
+import type { RoleVerifiers, VerifierId } from '@/core/verify/types';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
 /**
@@ -17,8 +18,37 @@ import type { ToolRequest, ToolResult } from './tools-protocol';
  * model, which the page already holds from decoding. For 10,000 certificates this halves what is
  * copied across the Worker boundary and deserialised on the main thread.
  */
-export type PostedCertificate = Omit<SessionCertificate, 'certificate'> & { readonly subject: NameModel };
-export type PostedAnalysis = Omit<SessionAnalysis, 'certificates'> & { readonly certificates: readonly PostedCertificate[] };
+export type PostedCertificate = Omit<SessionCertificate, 'certificate' | 'suitability'> & {
+  readonly subject: NameModel;
+  readonly suitability: { readonly tlsServer: PostedRoleResult; readonly tlsClient: PostedRoleResult };
+};
+/**
+ * `id` is the analyze request's id: the detail view asks for a certificate's verifier answers
+ * from exactly this analysis (VerifierAnswersRequest).
+ */
+export type PostedAnalysis = Omit<SessionAnalysis, 'certificates'> & { readonly id: number; readonly certificates: readonly PostedCertificate[] };
+
+/**
+ * Which verifiers refuse a certificate in a role, without their answers (those stay in the Worker
+ * until asked for: src/worker/posted.ts). Ids in the order chrome, openssl, go, java, webpki.
+ */
+export interface RoleVerifierSummary {
+  /** Verifiers that answered for this role. */
+  readonly answered: readonly VerifierId[];
+  /** Verifiers that refuse (even once a loaded private root is trusted). */
+  readonly refusing: readonly VerifierId[];
+  /** Verifiers that refuse only because a loaded self-signed root is not trusted, and accept once it is. */
+  readonly refusingUntilRootTrusted: readonly VerifierId[];
+}
+
+/** A role's result as posted: verdict, findings, whether judged as a CA, and the summary of the verifiers' answers. */
+export type PostedRoleResult = Omit<RoleResult, 'verifiers'> & RoleVerifierSummary;
+
+/** Every verifier's full answer for one certificate, per role. */
+export interface VerifierAnswers {
+  readonly tlsServer: RoleVerifiers;
+  readonly tlsClient: RoleVerifiers;
+}
 
 export interface DecodeRequest {
   readonly type: 'decode';
@@ -41,6 +71,14 @@ export interface AnalyzeRequest {
   readonly at: string;
   /** SHA-256 of roots the person marked trusted for this session. */
   readonly sessionTrustedSha256: readonly string[];
+}
+
+/** One certificate's verifier answers from the analysis posted with `analysisId`. */
+export interface VerifierAnswersRequest {
+  readonly type: 'verifierAnswers';
+  readonly id: number;
+  readonly analysisId: number;
+  readonly sha256: string;
 }
 
 export interface ForgetRequest {
@@ -82,7 +120,7 @@ export interface OpenedShare {
   readonly at: string | null;
 }
 
-export type WorkerRequest = DecodeRequest | AnalyzeRequest | ForgetRequest | ShareRequest | OpenShareRequest | ToolRequest;
+export type WorkerRequest = DecodeRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ToolRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -98,6 +136,8 @@ export interface ProgressMessage {
 export type WorkerResult =
   | { readonly kind: 'decoded'; readonly input: DecodedInput }
   | { readonly kind: 'analyzed'; readonly analysis: PostedAnalysis }
+  /** null: the Worker no longer holds that analysis (a newer one replaced it) or not that certificate. */
+  | { readonly kind: 'verifierAnswers'; readonly answers: VerifierAnswers | null }
   | { readonly kind: 'forgotten' }
   | { readonly kind: 'shared'; readonly link: SharedLink }
   | { readonly kind: 'shareOpened'; readonly share: OpenedShare }

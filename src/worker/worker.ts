@@ -5,13 +5,14 @@
  */
 import '@/core/setup';
 import { decodeInput } from '@/core/decode-input';
-import { analyzeSession } from '@/core/session';
+import { analyzeSession, type SessionCertificate } from '@/core/session';
 import { loadBuiltinRoots } from '@/core/roots';
 import { decodeShareLink, encodeShareLink } from '@/core/share/share-link';
 import { certificatesToPem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
+import { postAnalysis, verifierAnswersOf } from './posted';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
@@ -26,6 +27,8 @@ const inFlight = new Set<Promise<unknown>>();
  */
 let analysisChain: Promise<unknown> = Promise.resolve();
 let newestAnalysisId = 0;
+/** The last posted analysis' certificates by SHA-256: their verifier answers are sent one certificate at a time. */
+let posted: { readonly id: number; readonly certificates: ReadonlyMap<string, SessionCertificate> } | null = null;
 
 function post(message: WorkerResponse): void {
   self.postMessage(message);
@@ -62,6 +65,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       analysisChain = run.catch(() => undefined);
       return run;
     }
+    case 'verifierAnswers': {
+      const certificate = posted?.id === request.analysisId ? posted.certificates.get(request.sha256) : undefined;
+      return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate) : null };
+    }
     case 'share': {
       // Certificates only, deduplicated, in session order: never keys, CSRs (challenge
       // passwords) or anything else the session holds.
@@ -95,7 +102,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       };
     }
     case 'forget': {
-      if (request.keys.length === 0) decoded.clear();
+      if (request.keys.length === 0) {
+        decoded.clear();
+        posted = null;
+      }
       for (const key of request.keys) decoded.delete(key);
       tools.forget(request.keys);
       return { kind: 'forgotten' };
@@ -126,8 +136,8 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
     sessionTrustedSha256: request.sessionTrustedSha256,
   });
   tools.rememberAnalysis(analysis);
-  const certificates = analysis.certificates.map(({ certificate, ...rest }) => ({ ...rest, subject: certificate.subject }));
-  return { kind: 'analyzed', analysis: { ...analysis, certificates } };
+  posted = { id: request.id, certificates: new Map(analysis.certificates.map((c) => [c.sha256, c])) };
+  return { kind: 'analyzed', analysis: postAnalysis(request.id, analysis) };
 }
 
 // Load and decode the built-in root store as soon as the engine starts, before anything is

@@ -1,0 +1,47 @@
+/**
+ * What the Worker posts of an analysis (protocol.ts): certificates carry their subject instead of
+ * their model, and each role says only which verifiers refuse; the answers themselves (error
+ * text, fix, path) stay in the Worker until the detail view asks for one certificate's. Ten
+ * thousand certificates × two roles × five verifiers of answers would otherwise be copied across
+ * the Worker boundary for rows nobody opens.
+ */
+import type { SessionAnalysis, SessionCertificate, RoleResult } from '@/core/session';
+import type { RoleVerifiers, VerifierAnswer, VerifierId } from '@/core/verify/types';
+import type { PostedAnalysis, PostedCertificate, PostedRoleResult, RoleVerifierSummary, VerifierAnswers } from './protocol';
+
+/** The order verifiers are listed in everywhere (suitability.md's table). */
+const ORDER: readonly VerifierId[] = ['chrome', 'openssl', 'go', 'java', 'webpki'];
+
+/** Which verifiers answered, which refuse outright, and which refuse only until a loaded private root is trusted. */
+export function summarizeVerifiers(verifiers: RoleVerifiers): RoleVerifierSummary {
+  const answered: VerifierId[] = [];
+  const refusing: VerifierId[] = [];
+  const refusingUntilRootTrusted: VerifierId[] = [];
+  for (const id of ORDER) {
+    const a: VerifierAnswer | undefined = verifiers[id];
+    if (!a) continue;
+    answered.push(id);
+    if (a.accepts) continue;
+    // Judged like the verdict (verify/verdict.ts): a refusal that only asks for the person's own root is read as the answer once it is trusted.
+    if (a.ifRootTrusted?.answer.accepts) refusingUntilRootTrusted.push(id);
+    else refusing.push(id);
+  }
+  return { answered, refusing, refusingUntilRootTrusted };
+}
+
+function postRole({ verifiers, ...rest }: RoleResult): PostedRoleResult {
+  return { ...rest, ...summarizeVerifiers(verifiers) };
+}
+
+export function postCertificate({ certificate, suitability, ...rest }: SessionCertificate): PostedCertificate {
+  return { ...rest, subject: certificate.subject, suitability: { tlsServer: postRole(suitability.tlsServer), tlsClient: postRole(suitability.tlsClient) } };
+}
+
+export function postAnalysis(id: number, analysis: SessionAnalysis): PostedAnalysis {
+  return { ...analysis, id, certificates: analysis.certificates.map(postCertificate) };
+}
+
+/** The answers of one certificate, from the analysis they belong to. */
+export function verifierAnswersOf(certificate: SessionCertificate): VerifierAnswers {
+  return { tlsServer: certificate.suitability.tlsServer.verifiers, tlsClient: certificate.suitability.tlsClient.verifiers };
+}
