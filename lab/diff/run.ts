@@ -6,7 +6,7 @@
  *   npm run lab -- [--verifiers go,java] [--only fixtures|limbo] [--filter REGEX] [--json FILE] [--no-cache] [--show N]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VerifierId } from '../../src/core/verify/types';
@@ -64,9 +64,8 @@ export async function loadLimbo(): Promise<LabCase[]> {
     console.error(`lab: ${LIMBO_FILE} is absent: limbo cases skipped`);
     return [];
   }
-  const mod = (await import('../cases.mjs')) as { loadLimboCases: (p: string) => { cases: LabCase[] } | LabCase[] };
-  const r = mod.loadLimboCases(LIMBO_FILE);
-  return Array.isArray(r) ? r : r.cases;
+  const mod = await import('../cases.mjs');
+  return mod.loadLimboCases(LIMBO_FILE, { quiet: true }).cases;
 }
 
 function caseKey(tc: LabCase): string {
@@ -104,11 +103,13 @@ export async function realResults(cases: readonly LabCase[], verifiers: readonly
   }
   const direct = [...todo.keys()].filter((v) => !HANDSHAKE.has(v));
   if (direct.length > 0) {
-    const real = (await import('../real.mjs')) as { runReal: (c: LabCase[], o: { verifiers: string[] }) => Promise<LabResult[]> };
+    const real = await import('../real.mjs');
     const all = [...new Set(direct.flatMap((v) => todo.get(v) ?? []))];
     const res = await real.runReal(all, { verifiers: direct });
     const byId = new Map(all.map((c) => [c.id, c]));
+    const wanted = new Set(direct.flatMap((v) => (todo.get(v) ?? []).map((c) => `${v}\u0000${c.id}`)));
     for (const r of res) {
+      if (!wanted.has(`${r.verifier}\u0000${r.id}`)) continue;
       out.push(r);
       const tc = byId.get(r.id);
       if (tc && r.accepts !== null) cache[`${r.verifier}:${caseKey(tc)}`] = r;
@@ -116,15 +117,11 @@ export async function realResults(cases: readonly LabCase[], verifiers: readonly
   }
   const hs = [...todo.keys()].filter((v) => HANDSHAKE.has(v));
   if (hs.length > 0) {
-    const h = (await import('../handshake/index.mjs')) as Record<string, (c: LabCase[]) => Promise<LabResult[]>>;
-    const fn: Record<string, string> = { chrome: 'runChrome', 'openssl-handshake': 'runOpensslHandshake', curl: 'runCurl' };
+    const h = await import('../handshake/index.mjs');
+    const fn: Record<string, (c: readonly LabCase[]) => Promise<LabResult[]>> = { chrome: h.runChrome, 'openssl-handshake': h.runOpensslHandshake, curl: h.runCurl };
     for (const v of hs) {
-      const f = h[fn[v] ?? ''];
-      if (!f) {
-        console.error(`lab: lab/handshake has no ${fn[v]}: ${v} skipped`);
-        continue;
-      }
-      out.push(...(await f(todo.get(v) ?? [])));
+      const f = fn[v];
+      if (f) out.push(...(await f(todo.get(v) ?? [])));
     }
   }
   if (useCache) {
@@ -140,9 +137,12 @@ export interface Known {
   readonly field: 'accepts' | 'error';
   readonly reason: string;
 }
+/** Every deliberate difference: lab/known-differences*.json, each row with its reason. */
 export function loadKnown(): Known[] {
-  const f = path.join(root, 'lab/known-differences.json');
-  return existsSync(f) ? (JSON.parse(readFileSync(f, 'utf8')) as Known[]) : [];
+  const dir = path.join(root, 'lab');
+  return readdirSync(dir)
+    .filter((f) => /^known-differences.*\.json$/u.test(f))
+    .flatMap((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Known[]);
 }
 
 export interface Comparison {
