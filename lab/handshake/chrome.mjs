@@ -13,6 +13,8 @@ export const CHROMIUM = process.env.CERTSCOPE_CHROMIUM || '/usr/bin/chromium';
 const OPENSSL = process.env.CERTSCOPE_OPENSSL || 'openssl';
 const CERTUTIL = process.env.CERTSCOPE_CERTUTIL || 'certutil';
 export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+/** NSS trust flags for the case's roots: "C,," = trusted CA for TLS servers (what a user importing an authority gets). */
+const NSS_TRUST = process.env.CERTSCOPE_NSS_TRUST || 'C,,';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_PARALLEL = 2;
 
@@ -115,7 +117,7 @@ async function makeNssDb(scope, home, roots) {
     if (seen.has(cert.fingerprint256)) continue;
     seen.add(cert.fingerprint256);
     const file = await scope.file(`root${i}.pem`, cert.toString());
-    const add = await scope.run(CERTUTIL, ['-A', '-d', `sql:${db}`, '-t', 'C,,', '-n', `root${i}`, '-i', file]);
+    const add = await scope.run(CERTUTIL, ['-A', '-d', `sql:${db}`, '-t', NSS_TRUST, '-n', `root${i}`, '-i', file]);
     if (add.code !== 0) throw Object.assign(new Error(`certutil could not import root ${i} (${cert.subject.replace(/\n/g, ', ')}): ${tail(add.stderr, 300)}`), { inexpressible: true });
     i++;
   }
