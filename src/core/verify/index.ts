@@ -7,12 +7,13 @@ import { parseIp } from '../purpose/hostname';
 import type { Role } from '../purpose/types';
 import { goVerifier } from './go';
 import { javaVerifier } from './java';
+import { opensslVerifier } from './openssl';
 import { webpkiVerifier } from './webpki';
 import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, VerifyContext } from './types';
 
 export * from './types';
 
-export const VERIFIERS: readonly VerifierModel[] = [goVerifier, webpkiVerifier, javaVerifier];
+export const VERIFIERS: readonly VerifierModel[] = [goVerifier, opensslVerifier, webpkiVerifier, javaVerifier];
 
 export function verifierById(id: VerifierId): VerifierModel | undefined {
   return VERIFIERS.find((v) => v.id === id);
