@@ -62,6 +62,7 @@ type FixKind =
   | 'path-length'
   | 'name-constraints'
   | 'critical'
+  | 'policy'
   | 'anchor'
   | 'revoked'
   | 'ee-ku'
@@ -202,7 +203,11 @@ function uriProblem(uri: string): string | null {
   return `invalid URI name (host portion is not a valid DNSName, IPv4 address, or IPv6 address):${uri}`;
 }
 
-/** java.net.URI's host of a hierarchical URI with an authority; null when there is none. */
+/**
+ * java.net.URI's host of a hierarchical URI with an authority; null when there is none, or when
+ * the authority is not server-based (a host outside the RFC 2396 hostname grammar, such as one with
+ * an underscore, makes URI fall back to a registry-based authority with no host).
+ */
 function javaUriHost(uri: string): string | null {
   const m = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/u.exec(uri);
   if (!m) return null;
@@ -213,7 +218,11 @@ function javaUriHost(uri: string): string | null {
     const end = auth.indexOf(']');
     return end < 0 ? null : auth.slice(0, end + 1);
   }
-  return auth.replace(/:\d*$/u, '');
+  const host = auth.replace(/:\d*$/u, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/u.test(host)) return host;
+  const label = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+  if (!new RegExp(`^(?:${label}\\.)*[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.?$`, 'u').test(host)) return null;
+  return host;
 }
 
 /** DNSName(String) in JDK 17: null when valid. */
@@ -685,6 +694,171 @@ async function revokedMessage(ctx: VerifyContext, cert: CertificateModel, issuer
 }
 
 // ---------------------------------------------------------------------------------------------
+// PolicyChecker (RFC 5280 §6.1 valid policy tree, initial policy set anyPolicy, qualifiers rejected)
+// ---------------------------------------------------------------------------------------------
+
+const ANY_POLICY = '2.5.29.32.0';
+
+interface PolicyNode {
+  readonly policy: string;
+  readonly depth: number;
+  readonly parent: PolicyNode | null;
+  expected: Set<string>;
+  /** False once a policy mapping replaced the original expected set (PolicyNodeImpl.addExpectedPolicy). */
+  originalExpected: boolean;
+  children: PolicyNode[];
+}
+
+function policyNode(parent: PolicyNode | null, policy: string, expected: readonly string[], generatedByMapping: boolean): PolicyNode {
+  const n: PolicyNode = { policy, depth: parent ? parent.depth + 1 : 0, parent, expected: new Set(expected), originalExpected: !generatedByMapping, children: [] };
+  if (parent) parent.children.push(n);
+  return n;
+}
+
+function copyTree(n: PolicyNode, parent: PolicyNode | null = null): PolicyNode {
+  const c: PolicyNode = { policy: n.policy, depth: n.depth, parent, expected: new Set(n.expected), originalExpected: n.originalExpected, children: [] };
+  c.children = n.children.map((ch) => copyTree(ch, c));
+  return c;
+}
+
+function nodesAt(n: PolicyNode, depth: number): PolicyNode[] {
+  if (n.depth === depth) return [n];
+  if (n.depth > depth) return [];
+  return n.children.flatMap((c) => nodesAt(c, depth));
+}
+
+function prune(n: PolicyNode, depth: number): void {
+  if (n.children.length === 0) return;
+  for (const c of [...n.children]) {
+    prune(c, depth);
+    if (c.children.length === 0 && depth > n.depth + 1) n.children = n.children.filter((x) => x !== c);
+  }
+}
+
+interface PolicyState {
+  root: PolicyNode | null;
+  explicitPolicy: number;
+  policyMapping: number;
+  inhibitAnyPolicy: number;
+  certIndex: number;
+  readonly n: number;
+}
+
+function policyState(n: number): PolicyState {
+  return { root: policyNode(null, ANY_POLICY, [ANY_POLICY], false), explicitPolicy: n + 1, policyMapping: n + 1, inhibitAnyPolicy: n + 1, certIndex: 1, n };
+}
+
+function processParents(root: PolicyNode, certIndex: number, policy: string, matchAny: boolean): boolean {
+  const parents = nodesAt(root, certIndex - 1).filter((p) => p.expected.has(matchAny ? ANY_POLICY : policy));
+  for (const parent of parents) {
+    if (policy === ANY_POLICY) {
+      for (const exp of [...parent.expected]) {
+        if (parent.children.some((c) => c.policy === exp)) continue;
+        policyNode(parent, exp, [exp], false);
+      }
+    } else policyNode(parent, policy, [policy], false);
+  }
+  return parents.length > 0;
+}
+
+function mergeExplicitPolicy(value: number, cert: CertificateModel, finalCert: boolean): number {
+  let v = value;
+  if (v > 0 && !selfIssued(cert)) v--;
+  const pc = findExtension(cert, 'policyConstraints');
+  if (!pc || pc.decodeError) return v;
+  const require = pc.requireExplicitPolicy ?? -1;
+  if (!finalCert) {
+    if (require !== -1 && (v === -1 || require < v)) v = require;
+  } else if (require === 0) v = 0;
+  return v;
+}
+
+function mergePolicyMapping(value: number, cert: CertificateModel): number {
+  let v = value;
+  if (v > 0 && !selfIssued(cert)) v--;
+  const pc = findExtension(cert, 'policyConstraints');
+  if (!pc || pc.decodeError) return v;
+  const inhibit = pc.inhibitPolicyMapping ?? -1;
+  if (inhibit !== -1 && (v === -1 || inhibit < v)) v = inhibit;
+  return v;
+}
+
+function mergeInhibitAnyPolicy(value: number, cert: CertificateModel): number {
+  let v = value;
+  if (v > 0 && !selfIssued(cert)) v--;
+  const ia = findExtension(cert, 'inhibitAnyPolicy');
+  // InhibitAnyPolicyExtension refuses to parse unless critical ("Criticality cannot be false"); a non-critical one is ignored.
+  if (!ia || ia.decodeError || !ia.critical) return v;
+  if (ia.skipCerts !== -1 && ia.skipCerts < v) v = ia.skipCerts;
+  return v;
+}
+
+/** PolicyChecker.check for the next certificate (anchor side first); the CertPathValidatorException message, or null. */
+function policyCheck(st: PolicyState, cert: CertificateModel): string | null {
+  const finalCert = st.certIndex === st.n;
+  let root = st.root ? copyTree(st.root) : null;
+  const cp = findExtension(cert, 'certificatePolicies');
+  const policies = cp && !cp.decodeError ? cp : null;
+  if (policies && root) {
+    let foundAny = false;
+    for (const pol of policies.policies) {
+      if (pol.oid === ANY_POLICY) {
+        foundAny = true;
+        continue;
+      }
+      if (pol.qualifiers.length > 0 && policies.critical) return 'critical policy qualifiers present in certificate';
+      if (!processParents(root, st.certIndex, pol.oid, false)) processParents(root, st.certIndex, pol.oid, true);
+    }
+    if (foundAny && (st.inhibitAnyPolicy > 0 || (!finalCert && selfIssued(cert)))) processParents(root, st.certIndex, ANY_POLICY, true);
+    prune(root, st.certIndex);
+    if (root.children.length === 0) root = null;
+  } else if (!policies) root = null;
+  if (root && !finalCert) {
+    const pm = findExtension(cert, 'policyMappings');
+    if (pm && !pm.decodeError) {
+      let deleted = false;
+      for (const m of pm.mappings) {
+        const issuerDomain = m.issuerDomainPolicy.oid;
+        const subjectDomain = m.subjectDomainPolicy.oid;
+        if (issuerDomain === ANY_POLICY) return 'encountered an issuerDomainPolicy of ANY_POLICY';
+        if (subjectDomain === ANY_POLICY) return 'encountered a subjectDomainPolicy of ANY_POLICY';
+        const valid = nodesAt(root, st.certIndex).filter((x) => x.policy === issuerDomain);
+        if (valid.length > 0) {
+          for (const node of valid) {
+            if (st.policyMapping > 0 || st.policyMapping === -1) {
+              if (node.originalExpected) {
+                node.expected.clear();
+                node.originalExpected = false;
+              }
+              node.expected.add(subjectDomain);
+            } else if (st.policyMapping === 0 && node.parent) {
+              node.parent.children = node.parent.children.filter((c) => c !== node);
+              deleted = true;
+            }
+          }
+        } else if (st.policyMapping > 0 || st.policyMapping === -1) {
+          for (const any of nodesAt(root, st.certIndex).filter((x) => x.policy === ANY_POLICY)) if (any.parent) policyNode(any.parent, issuerDomain, [subjectDomain], true);
+        }
+      }
+      if (deleted) {
+        prune(root, st.certIndex);
+        if (root.children.length === 0) root = null;
+      }
+    }
+  }
+  const explicit = finalCert ? mergeExplicitPolicy(st.explicitPolicy, cert, true) : st.explicitPolicy;
+  if (explicit === 0 && root === null) return 'non-null policy tree required and policy tree is null';
+  st.root = root;
+  if (!finalCert) {
+    st.explicitPolicy = mergeExplicitPolicy(st.explicitPolicy, cert, false);
+    st.policyMapping = mergePolicyMapping(st.policyMapping, cert);
+    st.inhibitAnyPolicy = mergeInhibitAnyPolicy(st.inhibitAnyPolicy, cert);
+  }
+  st.certIndex++;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // PKIXCertPathValidator (the chain as sent, up to a trusted subject)
 // ---------------------------------------------------------------------------------------------
 
@@ -699,6 +873,7 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
   let prev = anchor;
   let maxPathLength = n;
   const ncs: NcState[] = [];
+  const policy = policyState(n);
   for (let i = 0; i < n; i++) {
     const cert = topFirst[i];
     if (!cert) break;
@@ -734,6 +909,9 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
     }
     const st = ncStateOf(cert);
     if (st) ncs.push(st);
+    // PolicyChecker
+    const pe = policyCheck(policy, cert);
+    if (pe) return vfail(pe, ['PROFILE_VIOLATION'], 'policy', cert);
     // BasicChecker: validity, name chaining, signature
     const t = timeState(cert, ctx.at);
     if (t !== 0) return vfail('validity check failed', isLeaf ? [t < 0 ? 'NOT_YET_VALID' : 'EXPIRED'] : ['CHAIN_ISSUER_EXPIRED'], 'validity', cert);
@@ -814,6 +992,7 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
   let prev = anchor;
   let maxPathLength = n;
   const ncs: NcState[] = [];
+  const policy = policyState(n);
   for (let i = 0; i < n; i++) {
     const cert = topFirst[i];
     if (!cert) break;
@@ -821,6 +1000,7 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
     const isLeaf = idx === n;
     if (!javaNamesEqual(cert.issuer, prev.subject)) return 'fail';
     if (!(await javaSignature(ctx, cert, prev))) return 'fail';
+    if (policyCheck(policy, cert)) return 'fail';
     if (!isLeaf) {
       let pathLen = -1;
       if (cert.version < 3) {
@@ -1126,6 +1306,8 @@ function fixFor(e: JavaError, ctx: VerifyContext): string {
       return 'Shorten the chain or reissue the CA with a larger pathLenConstraint: Java enforces basicConstraints pathLen on every intermediate.';
     case 'name-constraints':
       return 'Reissue the leaf with names inside the intermediate’s nameConstraints (Java also checks the subject DN, a Common Name that looks like a host name, and subject email addresses).';
+    case 'policy':
+      return 'Fix the certificate policies on the path: a CA requires an explicit policy (policyConstraints requireExplicitPolicy) that every certificate below it must carry in certificatePolicies, and Java refuses policy qualifiers in a critical certificatePolicies extension.';
     case 'critical':
       return 'Reissue without that critical extension or mark it non-critical: Java’s PKIX validator refuses critical extensions it does not process.';
     case 'anchor':
