@@ -217,6 +217,97 @@ describe('java model: agreement with OpenJDK 17 on the fixture cases', () => {
   });
 });
 
+interface InlineCase {
+  id: string;
+  role: 'server' | 'client';
+  leaf: string;
+  intermediates: string[];
+  roots: string[];
+  crls: string[];
+  at: string;
+  host: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
+  maxDepth?: number;
+  real: { accepts: boolean; error: string | null };
+}
+
+const JAVA_CASES: readonly InlineCase[] = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/verifier-java/cases.json'), 'utf8')) as InlineCase[];
+
+async function pem(text: string, name: string): Promise<{ certs: CertificateModel[]; crls: CrlModel[] }> {
+  const d = await decodeInput({ name, bytes: new TextEncoder().encode(text) });
+  return { certs: [...d.certificates], crls: [...d.crls] };
+}
+
+/** Why each Java-specific case is there (the answers are what OpenJDK 17.0.15 printed). */
+const JAVA_WHY: Readonly<Record<string, string>> = {
+  'extra-unrelated': 'an unrelated certificate in the sent chain sends PKIXValidator to the builder, which still finds the path',
+  'pathlen0-reversed': 'intermediates out of order: the builder skips a CA whose pathLen is too small, so every failure reads "unable to find"',
+  'pathlen0-inorder': 'the same chain in order: ConstraintsChecker names the pathLen violation',
+  'ca-ku-no-kcs': 'KeyChecker: a CA keyUsage without keyCertSign',
+  'root-ku-no-kcs': 'PKIXValidator.verifyTrustAnchor after validation',
+  'root-ku-no-kcs-build': 'verifyTrustAnchor after building: "PKIX path building failed" with the ValidatorException',
+  'p192-intermediate': 'jdk.certpath.disabledAlgorithms EC keySize < 224 on a CA key',
+  'hv-fxxo.example.net': 'HostnameChecker matches partial wildcards (f*o)',
+  'hv-foo.bar.example.org': 'HostnameChecker matches a wildcard in any label',
+  'hv-a.example.com.': 'SNIHostName refuses a trailing dot in the host',
+  'hv-10.0.0.2': 'IP host against iPAddress SANs only',
+  'cnonly-b.example.com': 'no SAN: the most specific CN (*.example.com) is used',
+  'ipsan-only-wronghost': 'a SAN with no DNS entry falls back to the CN',
+  'nsct-client-only-server': 'EndEntityChecker honours the Netscape cert type',
+  'ms-sgc-server': 'Microsoft Server-Gated-Cryptography EKU counts for a TLS server',
+  'require-explicit-no-policies': 'PolicyChecker: requireExplicitPolicy 0 and no certificatePolicies',
+  'critical-policy-qualifiers': 'PolicyChecker rejects qualifiers in a critical certificatePolicies',
+  'nc-two-permitted-disjoint': 'name constraints apply to the next CA’s Common Name as a DNS name',
+  'nc-ip-cn-outside': 'an IP-literal Common Name is checked against IP constraints',
+  'nc-email-subject-nosan': 'without a SAN, subject emailAddress is checked against email constraints',
+  'nc-email-subject-with-dns-san': 'with a SAN, subject emailAddress is not checked',
+  'leaf-as-anchor': 'the leaf is itself trusted: accepted without path or end-entity checks',
+  'i1-as-anchor': 'an intermediate as trust anchor ends the path there',
+  'crl-revoked-noreason': 'a CRL entry without reason code reads UNSPECIFIED and no extension OIDs',
+  'crl-revoked-leaf-reversed': 'a revoked leaf found by the builder: "unable to find"',
+  'crl-wrong-signer': 'a CRL that does not verify is not used (soft fail)',
+  'san-uri-underscore-host': 'java.net.URI keeps a registry-based authority for an underscore host, so the SAN stays and the CN is not consulted',
+  'san-critical-uri-no-scheme': 'a critical SAN that Java cannot parse makes the certificate unreadable',
+  'empty-subject-critical-san': 'an empty subject is fine with a critical SAN',
+  'self-signed-leaf-untrusted': 'a self-signed leaf that is not trusted',
+  'rollover-selfissued-reversed': 'a self-issued (key rollover) CA between the intermediate and the new root',
+  'long-reversed': 'PKIXBuilderParameters maxPathLength 5: seven intermediates out of order cannot be built',
+  'md5-leaf': 'MD5 signatures are disabled',
+  'policy-mapped-ok': 'policy mapping 1.2.3.1 → 1.2.3.2 satisfies requireExplicitPolicy',
+  'policy-mapped-original': 'after a mapping the issuer-domain policy is no longer expected',
+  'inhibit-any-leaf-any': 'a non-critical inhibitAnyPolicy does not parse in the JDK and is ignored',
+};
+
+describe('java model: Java-specific cases (test/fixtures/verifier-java)', () => {
+  it.each(JAVA_CASES.map((c) => [c.id, c] as const))('%s', async (id, c) => {
+    const leaf = (await pem(c.leaf, 'leaf.pem')).certs[0];
+    if (!leaf) throw new Error(`${id}: leaf unreadable`);
+    const inter = (await Promise.all(c.intermediates.map((p, i) => pem(p, `int-${i}.pem`)))).flatMap((x) => x.certs);
+    const roots = (await Promise.all(c.roots.map((p, i) => pem(p, `root-${i}.pem`)))).flatMap((x) => x.certs);
+    const crls = (await Promise.all(c.crls.map((p, i) => pem(p, `crl-${i}.pem`)))).flatMap((x) => x.crls);
+    const sigs = new SignatureCache();
+    const answers = await runVerifiers(
+      leaf,
+      c.role === 'server' ? 'tlsServer' : 'tlsClient',
+      {
+        at: c.at,
+        host: c.host && c.host.kind !== 'RFC822' ? c.host.value : null,
+        untrusted: [leaf, ...inter],
+        anchors: roots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })),
+        crls,
+        maxIntermediates: c.maxDepth ?? null,
+        signature: (s, i) => sigs.check(s, i),
+      },
+      ['java'],
+    );
+    const a = answers.java;
+    expect({ accepts: a?.accepts, error: a?.error }, JAVA_WHY[id] ?? id).toEqual({ accepts: c.real.accepts, error: c.real.error });
+  });
+
+  it('explains every case', () => {
+    expect(JAVA_CASES.filter((c) => !(c.id in JAVA_WHY)).map((c) => c.id)).toEqual([]);
+  });
+});
+
 function name(rdns: [string, string, string][][]): NameModel {
   return { rdns: rdns.map((r) => r.map(([oid, value, stringType]) => ({ shortName: null, oid, value, stringType }))), rfc4514: '', derHex: rdns.length === 0 ? '3000' : JSON.stringify(rdns) };
 }
