@@ -536,7 +536,16 @@ function lowerAscii(s: string): string {
   return s.replace(/[A-Z]/gu, (c) => c.toLowerCase());
 }
 
-function equalNocase(pattern: string, subject: string): boolean {
+/** skip_prefix: a host asked for as ".example.com" (_X509_CHECK_FLAG_DOT_SUBDOMAINS) matches any name ending in it. */
+function skipPrefix(pattern: string, subject: string, dotSubdomains: boolean): string {
+  if (!dotSubdomains) return pattern;
+  let p = pattern;
+  while (p.length > subject.length && !p.startsWith('\u0000')) p = p.slice(1);
+  return p.length === subject.length ? p : pattern;
+}
+
+function equalNocase(pattern0: string, subject: string, dotSubdomains = false): boolean {
+  const pattern = skipPrefix(pattern0, subject, dotSubdomains);
   if (pattern.length !== subject.length) return false;
   if (pattern.includes('\u0000')) return false;
   return lowerAscii(pattern) === lowerAscii(subject);
@@ -595,8 +604,9 @@ function wildcardMatch(prefix: string, suffix: string, subject: string): boolean
 
 /** equal_wildcard(pattern from the certificate, subject = the host asked for). */
 function equalWildcard(pattern: string, subject: string): boolean {
-  const star = subject.length > 1 && subject.startsWith('.') ? -1 : validStar(pattern);
-  if (star < 0) return equalNocase(pattern, subject);
+  const dotSubdomains = subject.length > 1 && subject.startsWith('.');
+  const star = dotSubdomains ? -1 : validStar(pattern);
+  if (star < 0) return equalNocase(pattern, subject, dotSubdomains);
   return wildcardMatch(pattern.slice(0, star), pattern.slice(star + 1), subject);
 }
 
