@@ -18,6 +18,8 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { decodeInput } from '../src/core/decode-input';
+import { analyzeSession } from '../src/core/session';
+import type { DecodedInput } from '../src/core/model';
 import { measureBrowser, type BrowserFigures } from './bench-browser';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -83,6 +85,35 @@ async function benchDecode(label: string, file: string, runs: number): Promise<v
   });
 }
 
+/**
+ * Session analysis per certificate (chain forest, findings, and each verifier's answer) on the
+ * verifier fixtures: one session per case, as a person drops a chain; the same work without the
+ * per-verifier answers is the yardstick (issue 11: within 1.5x).
+ */
+async function benchAnalysis(runs: number): Promise<void> {
+  const dir = path.join(FIXTURES, 'verifier');
+  if (!existsSync(dir)) return;
+  const sessions: DecodedInput[][] = [];
+  for (const name of readdirSync(dir).filter((d) => existsSync(path.join(dir, d, 'leaf.pem')))) {
+    const files = readdirSync(path.join(dir, name)).filter((f) => f.endsWith('.pem'));
+    sessions.push(await Promise.all(files.map(async (f) => decodeInput({ name: f, bytes: new Uint8Array(readFileSync(path.join(dir, name, f))) }))));
+  }
+  const certs = sessions.reduce((n, s) => n + s.reduce((m, i) => m + i.certificates.length, 0), 0);
+  const at = '2026-06-01T00:00:00Z';
+  const run = (verifiers: boolean) => async () => {
+    for (const s of sessions) await analyzeSession(s, { at, host: 'www.certscope.test', builtinRoots: false, verifiers });
+  };
+  const without = await timeAsync(runs, run(false));
+  const withMatrix = await timeAsync(runs, run(true));
+  rows.push({
+    what: `session analysis with the verifier matrix (${sessions.length} chains, ${certs} certs), µs/cert`,
+    certscope: fmt((withMatrix * 1000) / certs),
+    peer: `${fmt((without * 1000) / certs)} (same engine, no per-verifier answers)`,
+    ratio: (withMatrix / without).toFixed(2),
+    goal: '≤ 1.5',
+  });
+}
+
 async function benchPkcs12(label: string, file: string, password: string, runs: number): Promise<void> {
   const bytes = new Uint8Array(readFileSync(file));
   const ms = await timeAsync(runs, async () => {
@@ -133,6 +164,7 @@ async function main(): Promise<void> {
   await benchDecode('generated bundle', bigFile, quick ? 1 : 3);
 
   console.error('bench: PKCS#12…');
+  await benchAnalysis(quick ? 2 : 5);
   await benchPkcs12('2,048 iterations', path.join(FIXTURES, 'p12', 'iter2048.p12'), 'changeit', quick ? 3 : 5);
   await benchPkcs12('600,000 iterations', path.join(FIXTURES, 'p12', 'iter600k.p12'), 'changeit', quick ? 1 : 3);
 

@@ -14,6 +14,7 @@ import { CompareView } from '@/ui/tools/compare-view';
 import { ErrorDecoderView, type ErrorDecoderMatch } from '@/ui/tools/error-decoder-view';
 import { ExportPanel, type PrivateKeyExport } from '@/ui/tools/export-panel';
 import { engineClient } from '@/worker/client';
+import type { DecodedErrorMatch } from '@/worker/tools-protocol';
 import type { AnalysisViewModel } from './analysis-view-model';
 
 // The ASN.1 browser (and its virtualizer) is fetched only when its tab is opened.
@@ -193,6 +194,14 @@ export interface ErrorDecoderPaneProps {
   readonly analysisStamp: number;
 }
 
+const SOURCE_LABEL: Record<NonNullable<DecodedErrorMatch['source']>, string> = {
+  chrome: 'Chrome / Chromium',
+  openssl: 'OpenSSL (nginx, curl, Python, Node)',
+  go: 'Go crypto/x509',
+  java: 'Java JSSE / PKIX',
+  webpki: 'webpki (rustls, pyca/cryptography)',
+};
+
 /** "Paste an error message" → the checks it means, and which loaded certificates trigger them. */
 export function ErrorDecoderPane({ nameOf, analysisStamp }: ErrorDecoderPaneProps) {
   const [text, setText] = useState('');
@@ -204,6 +213,7 @@ export function ErrorDecoderPane({ nameOf, analysisStamp }: ErrorDecoderPaneProp
         title: FINDING_HELP[m.code]?.title ?? m.code,
         why: m.why,
         check: m.check,
+        ...(m.source ? { source: SOURCE_LABEL[m.source] } : {}),
         ...(m.triggeredBy !== null ? { triggeredBy: m.triggeredBy.map(nameOf) } : {}),
       }))
     : null;

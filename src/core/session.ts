@@ -16,6 +16,7 @@ import { checkMtlsPair, type MtlsPairCheck } from './purpose/mtls';
 import { loadBuiltinRoots } from './roots/index';
 import { runVerifiers, type RoleVerifiers, type VerifierId, type VerifySessionInput } from './verify/index';
 import { asIssuerAnswer, judgedAsCa, verdictFromVerifiers } from './verify/verdict';
+import { findingsWithVerifierSites } from './verify/breaks';
 import type { RootStoreSource } from './roots/mozilla-roots.generated';
 
 export type ChainStatus = 'trusted' | 'private-root' | 'incomplete' | 'invalid';
@@ -225,7 +226,8 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
       }
       verifiers[id] = a;
     }
-    return { ...assessment, verdict: verdictFromVerifiers(assessment.findings, verifiers), verifiers, asCa };
+    const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers);
+    return { ...assessment, findings, verdict: verdictFromVerifiers(findings, verifiers), verifiers, asCa };
   };
   const revocations = new Map<string, RevocationStatus>();
   for (const { cert } of certs.values()) {

@@ -110,6 +110,7 @@ export const FINDING_HELP: Partial<Record<FindingCode, FindingHelp>> = {
   },
   PRIVATE_KEY_MATCHES: { title: 'Private key matches', why: 'A loaded private key is the pair of this certificate’s public key.', fix: 'Nothing to do.' },
   PRIVATE_KEY_MISMATCH: { title: 'Private key does not match', why: 'The key loaded with this certificate belongs to a different certificate; the TLS handshake will fail.', fix: 'Pair the certificate with the key it was issued for (compare SPKI pins).' },
+  UNKNOWN_CRITICAL_EXTENSION: { title: 'Unknown critical extension', why: 'A certificate on the path carries a critical extension the verifier does not understand; RFC 5280 says to refuse it, and OpenSSL, Go, Java and webpki do.', fix: 'Reissue without marking that extension critical (or without it).' },
   PRIVATE_KEY_ABSENT: { title: 'No private key loaded', why: 'A client must prove it holds the private key, so it needs it next to the certificate (usually as PKCS#12).', fix: 'Load the key or the .p12 to check the pair.' },
 };
 
@@ -121,4 +122,5 @@ export const STACK_LABEL: Record<Stack, string> = {
   go: 'Go',
   java: 'Java',
   python: 'Python',
+  webpki: 'webpki (rustls, pyca)',
 };

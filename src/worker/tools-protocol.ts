@@ -66,8 +66,10 @@ export interface DecodedErrorMatch {
   readonly code: FindingCode;
   readonly why: string;
   readonly check: string;
-  /** SHA-256s of loaded certificates with a fail/warn finding of this code; null when nothing was analysed. */
+  /** SHA-256s of loaded certificates that trigger it: refused by the verifier that printed the message for this reason (or, when the wording names no verifier, any fail/warn finding of this code); null when nothing was analysed. */
   readonly triggeredBy: readonly string[] | null;
+  /** The verifier family whose wording the message is in. */
+  readonly source?: 'chrome' | 'openssl' | 'go' | 'java' | 'webpki';
 }
 
 export type ToolResult =

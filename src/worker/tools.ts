@@ -88,7 +88,16 @@ export class ToolState {
           ...m,
           triggeredBy: analysis
             ? analysis.certificates
-                .filter((c) => [c.suitability.tlsServer, c.suitability.tlsClient].some((r) => r.findings.some((f) => f.code === m.code && (f.severity === 'fail' || f.severity === 'warn'))))
+                .filter((c) =>
+                  [c.suitability.tlsServer, c.suitability.tlsClient].some((r) => {
+                    // A message in one verifier's words is triggered by the certificates that verifier refuses for this reason.
+                    if (m.source) {
+                      const a = r.verifiers[m.source];
+                      return a !== undefined && !a.accepts && (a.codes as readonly string[]).includes(m.code);
+                    }
+                    return r.findings.some((f) => f.code === m.code && (f.severity === 'fail' || f.severity === 'warn'));
+                  }),
+                )
                 .map((c) => c.sha256)
             : null,
         }));

@@ -49,3 +49,30 @@ describe('breakSitesFor', () => {
     expect(m).toContain('No subject alternative DNS name matching b.example found.');
   });
 });
+
+describe('decodeErrorText: the verifier that printed it, and the messages added with the verifier models', () => {
+  it.each([
+    ['nginx: SSL_CTX_use_certificate("/etc/nginx/leaf.pem") failed (SSL: error:0A00018F:SSL routines::ee key too small)', 'WEAK_RSA_KEY', 'openssl', 'OpenSSL security level 2 refusing a 1024-bit key at load time'],
+    ['error:0A00018E:SSL routines::ca md too weak', 'WEAK_SIGNATURE_ALGORITHM', 'openssl', 'SHA-1 CA signature at load time'],
+    ['SSL_connect returned=1 errno=0 state=error: certificate verify failed (unable to get local issuer certificate)', 'CHAIN_ISSUER_NOT_FOUND', 'openssl', 'Ruby/Node style wrapper'],
+    ['error:0A000086:SSL routines::certificate verify failed', 'CHAIN_ISSUER_NOT_FOUND', 'openssl', 'the generic prefix alone still points at the chain checks'],
+    ['x509: certificate signed by unknown authority', 'CHAIN_PRIVATE_ROOT', 'go', 'a private root triggers Go\'s unknown-authority error too'],
+    ['x509: unhandled critical extension', 'UNKNOWN_CRITICAL_EXTENSION', 'go', 'Go critical extension'],
+    ['error 34 at 1 depth lookup: unhandled critical extension', 'UNKNOWN_CRITICAL_EXTENSION', 'openssl', 'OpenSSL critical extension'],
+    ['x509: certificate is not authorized to sign other certificates', 'CHAIN_ISSUER_NOT_CA', 'go', 'Go non-CA issuer'],
+    ['x509: too many intermediates for path length constraint', 'CHAIN_PATH_LENGTH_EXCEEDED', 'go', 'Go path length'],
+    ['net::ERR_CERT_AUTHORITY_INVALID', 'CHAIN_ISSUER_NOT_FOUND', 'chrome', 'Chrome'],
+    ['validation failed: candidates exhausted: path length constraint violated', 'CHAIN_PATH_LENGTH_EXCEEDED', 'webpki', 'pyca/cryptography'],
+    ['PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed', 'EXPIRED', 'java', 'Java time'],
+  ] as const)('%s → %s (%s): %s', (text, code, source) => {
+    const m = decodeErrorText(text);
+    expect(m.map((x) => x.code)).toContain(code);
+    expect(m[0]?.source).toBe(source);
+  });
+  it.each([
+    ['this is not an error message', 'nothing matches'],
+    ['', 'empty text'],
+  ] as const)('%j: %s', (text) => {
+    expect(decodeErrorText(text)).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import type { BreakSite, FindingCode, Role } from './types';
 const PURPOSE_26 = (role: Role): BreakSite[] => [
   { stack: 'openssl', message: 'unsuitable certificate purpose', versions: 'OpenSSL 3.1+ (and 3.0.x releases from 2023; verify error 26)' },
   { stack: 'openssl', message: 'unsupported certificate purpose', versions: 'OpenSSL ≤ 1.1.1 and early 3.0.x (verify error 26)' },
-  { stack: 'nginx', message: 'client SSL certificate verify error: (26:unsuitable certificate purpose)' },
+  nginxVerifySite(role, 26, 'unsuitable certificate purpose'),
   { stack: 'curl', message: 'SSL certificate problem: unsuitable certificate purpose', versions: 'curl ≤ 8.16' },
   { stack: 'curl', message: 'SSL certificate OpenSSL verify result: unsuitable certificate purpose (26)', versions: 'curl ≥ 8.17' },
   { stack: 'chrome', message: 'NET::ERR_CERT_INVALID' },
@@ -16,18 +16,68 @@ const PURPOSE_26 = (role: Role): BreakSite[] => [
   { stack: 'python', message: '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unsuitable certificate purpose (_ssl.c:NNNN)' },
 ];
 
-const verify = (n: number, text: string, old?: { text: string; versions: string; current: string }): BreakSite[] => [
+const verify = (n: number, text: string, old?: { text: string; versions: string; current: string }, role: Role = 'tlsClient'): BreakSite[] => [
   ...(old
     ? [
         { stack: 'openssl' as const, message: text, versions: old.current },
         { stack: 'openssl' as const, message: old.text, versions: old.versions },
       ]
     : [{ stack: 'openssl' as const, message: text }]),
-  { stack: 'nginx', message: `client SSL certificate verify error: (${n}:${text})` },
+  nginxVerifySite(role, n, text),
   { stack: 'curl', message: `SSL certificate problem: ${text}`, versions: 'curl ≤ 8.16' },
   { stack: 'curl', message: `SSL certificate OpenSSL verify result: ${text} (${n})`, versions: 'curl ≥ 8.17' },
   { stack: 'python', message: `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${text} (_ssl.c:NNNN)` },
 ];
+
+/** nginx as a server checking clients (ssl_verify_client) or as a proxy checking its upstream (proxy_ssl_verify). */
+export function nginxVerifySite(role: Role, n: number, text: string): BreakSite {
+  return role === 'tlsClient'
+    ? { stack: 'nginx', message: `client SSL certificate verify error: (${n}:${text})`, versions: 'nginx checking client certificates (ssl_verify_client)' }
+    : { stack: 'nginx', message: `upstream SSL certificate verify error: (${n}:${text})`, versions: 'nginx as a proxy checking its upstream (proxy_ssl_verify)' };
+}
+
+/** OpenSSL 3.0 verify error numbers by X509_verify_cert_error_string text (x509_txt.c). */
+export const OPENSSL_VERIFY_NUMBERS: Readonly<Record<string, number>> = {
+  'unable to get issuer certificate': 2,
+  'unable to get certificate CRL': 3,
+  'certificate signature failure': 7,
+  'CRL signature failure': 8,
+  'certificate is not yet valid': 9,
+  'certificate has expired': 10,
+  'CRL is not yet valid': 11,
+  'CRL has expired': 12,
+  "format error in certificate's notBefore field": 13,
+  "format error in certificate's notAfter field": 14,
+  'self-signed certificate': 18,
+  'self-signed certificate in certificate chain': 19,
+  'unable to get local issuer certificate': 20,
+  'unable to verify the first certificate': 21,
+  'certificate chain too long': 22,
+  'certificate revoked': 23,
+  'path length constraint exceeded': 25,
+  'unsuitable certificate purpose': 26,
+  'certificate not trusted': 27,
+  'certificate rejected': 28,
+  'key usage does not include certificate signing': 32,
+  'unable to get CRL issuer certificate': 33,
+  'unhandled critical extension': 34,
+  'key usage does not include CRL signing': 35,
+  'unhandled critical CRL extension': 36,
+  'permitted subtree violation': 47,
+  'excluded subtree violation': 48,
+  'name constraints minimum and maximum not supported': 49,
+  'unsupported name constraint type': 51,
+  'unsupported or invalid name constraint syntax': 52,
+  'unsupported or invalid name syntax': 53,
+  'CRL path validation error': 54,
+  'hostname mismatch': 62,
+  'email address mismatch': 63,
+  'IP address mismatch': 64,
+  'EE certificate key too weak': 66,
+  'CA certificate key too weak': 67,
+  'CA signature digest algorithm too weak': 68,
+  'invalid CA certificate': 79,
+};
 
 const UNKNOWN_AUTHORITY: BreakSite[] = [
   { stack: 'chrome', message: 'NET::ERR_CERT_AUTHORITY_INVALID' },
@@ -53,6 +103,7 @@ export interface BreakContext {
 /** The break sites for a finding code in a role; empty for codes that are not failures anywhere. */
 export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[] {
   const host = ctx.host ?? 'HOST';
+  const v = (n: number, text: string, old?: { text: string; versions: string; current: string }): BreakSite[] => verify(n, text, old, ctx.role);
   const clientExtra = ctx.role === 'tlsClient' ? CLIENT_SIDE : [];
   switch (code) {
     case 'EKU_SERVER_AUTH_MISSING':
@@ -71,14 +122,14 @@ export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[]
       ];
     case 'CHAIN_ISSUER_NOT_FOUND':
       return [
-        ...verify(20, 'unable to get local issuer certificate'),
+        ...v(20, 'unable to get local issuer certificate'),
         { stack: 'openssl', message: 'unable to verify the first certificate', versions: 'verify error 21, when only the leaf is sent' },
         ...UNKNOWN_AUTHORITY,
         ...clientExtra,
       ];
     case 'CHAIN_PRIVATE_ROOT':
       return [
-        ...verify(19, 'self-signed certificate in certificate chain', { text: 'self signed certificate in certificate chain', versions: 'OpenSSL ≤ 1.1.1', current: 'OpenSSL 3.0+' }),
+        ...v(19, 'self-signed certificate in certificate chain', { text: 'self signed certificate in certificate chain', versions: 'OpenSSL ≤ 1.1.1', current: 'OpenSSL 3.0+' }),
         { stack: 'openssl', message: 'self-signed certificate', versions: 'verify error 18, a self-signed leaf (≤ 1.1.1: "self signed certificate")' },
         ...UNKNOWN_AUTHORITY,
         ...(ctx.role === 'tlsClient' ? [{ stack: 'openssl' as const, message: 'tlsv1 alert unknown ca' }, { stack: 'go' as const, message: 'remote error: tls: unknown certificate authority' }] : []),
@@ -86,7 +137,7 @@ export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[]
     case 'EXPIRED':
     case 'CHAIN_ISSUER_EXPIRED':
       return [
-        ...verify(10, 'certificate has expired'),
+        ...v(10, 'certificate has expired'),
         { stack: 'chrome', message: 'NET::ERR_CERT_DATE_INVALID' },
         { stack: 'go', message: 'x509: certificate has expired or is not yet valid: current time … is after …' },
         { stack: 'java', message: 'PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed' },
@@ -94,7 +145,7 @@ export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[]
       ];
     case 'NOT_YET_VALID':
       return [
-        ...verify(9, 'certificate is not yet valid', { text: 'certificate is not yet valid or the system clock is incorrect', versions: 'OpenSSL 3.6+', current: 'OpenSSL ≤ 3.5' }),
+        ...v(9, 'certificate is not yet valid', { text: 'certificate is not yet valid or the system clock is incorrect', versions: 'OpenSSL 3.6+', current: 'OpenSSL ≤ 3.5' }),
         { stack: 'chrome', message: 'NET::ERR_CERT_DATE_INVALID' },
         { stack: 'go', message: 'x509: certificate has expired or is not yet valid: current time … is before …' },
         { stack: 'java', message: 'PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed' },
@@ -122,34 +173,34 @@ export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[]
     }
     case 'REVOKED':
       return [
-        ...verify(23, 'certificate revoked'),
+        ...v(23, 'certificate revoked'),
         { stack: 'chrome', message: 'NET::ERR_CERT_REVOKED' },
         { stack: 'java', message: 'Certificate has been revoked, reason: …' },
         ...(ctx.role === 'tlsClient' ? [{ stack: 'go' as const, message: 'remote error: tls: revoked certificate' }] : []),
       ];
     case 'CHAIN_SIGNATURE_INVALID':
-      return [...verify(7, 'certificate signature failure'), { stack: 'chrome', message: 'NET::ERR_CERT_AUTHORITY_INVALID' }, { stack: 'java', message: 'signature check failed' }, ...clientExtra];
+      return [...v(7, 'certificate signature failure'), { stack: 'chrome', message: 'NET::ERR_CERT_AUTHORITY_INVALID' }, { stack: 'java', message: 'signature check failed' }, ...clientExtra];
     case 'CHAIN_ISSUER_NOT_CA':
       return [
-        ...verify(79, 'invalid CA certificate'),
+        ...v(79, 'invalid CA certificate'),
         { stack: 'openssl', message: 'invalid CA certificate', versions: 'OpenSSL ≤ 1.1.1 numbers it 24' },
         { stack: 'chrome', message: 'NET::ERR_CERT_INVALID' },
         ...clientExtra,
       ];
     case 'CHAIN_PATH_LENGTH_EXCEEDED':
-      return [...verify(25, 'path length constraint exceeded'), { stack: 'chrome', message: 'NET::ERR_CERT_INVALID' }, ...clientExtra];
+      return [...v(25, 'path length constraint exceeded'), { stack: 'chrome', message: 'NET::ERR_CERT_INVALID' }, ...clientExtra];
     case 'CHAIN_NAME_CONSTRAINTS_VIOLATED':
       return [
-        ...verify(47, 'permitted subtree violation'),
+        ...v(47, 'permitted subtree violation'),
         { stack: 'openssl', message: 'excluded subtree violation', versions: 'verify error 48' },
         { stack: 'chrome', message: 'NET::ERR_CERT_NAME_CONSTRAINT_VIOLATION' },
         { stack: 'go', message: 'x509: a root or intermediate certificate is not authorized to sign for this name: …' },
         ...clientExtra,
       ];
     case 'WEAK_SIGNATURE_ALGORITHM':
-      return [...verify(68, 'CA signature digest algorithm too weak'), { stack: 'chrome', message: 'NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM' }, ...clientExtra];
+      return [...v(68, 'CA signature digest algorithm too weak'), { stack: 'chrome', message: 'NET::ERR_CERT_WEAK_SIGNATURE_ALGORITHM' }, ...clientExtra];
     case 'WEAK_RSA_KEY':
-      return [...verify(66, 'EE certificate key too weak'), { stack: 'chrome', message: 'NET::ERR_CERT_WEAK_KEY' }, ...clientExtra];
+      return [...v(66, 'EE certificate key too weak'), { stack: 'chrome', message: 'NET::ERR_CERT_WEAK_KEY' }, ...clientExtra];
     case 'LIFETIME_EXCEEDS_PUBLIC_LIMIT':
       return [{ stack: 'chrome', message: 'NET::ERR_CERT_VALIDITY_TOO_LONG' }];
     case 'SCT_MISSING':
@@ -173,8 +224,27 @@ export function breakSitesFor(code: FindingCode, ctx: BreakContext): BreakSite[]
 // Pasted error text → checks
 // ------------------------------------------------------------------------------------------
 
+/** The verifier family whose wording a pasted message is in (suitability.md, "Verdicts per verifier"). */
+export type ErrorSource = 'chrome' | 'openssl' | 'go' | 'java' | 'webpki';
+
+const SOURCES: readonly { readonly source: ErrorSource; readonly stack: string; readonly re: RegExp }[] = [
+  { source: 'go', stack: 'Go crypto/x509 or crypto/tls', re: /\bx509: |\btls: (failed to verify|bad certificate|unknown certificate authority)|remote error: tls:/u },
+  { source: 'java', stack: 'Java (JSSE/PKIX)', re: /PKIX path|sun\.security|java\.security|CertPathValidatorException|SunCertPathBuilderException|No subject alternative (DNS )?names?|No name matching|Extended key usage does not permit|KeyUsage does not allow|Received fatal alert|Unrecognized critical extension|validity check failed/u },
+  { source: 'chrome', stack: 'Chrome / Chromium', re: /\b(?:net|NET)::ERR_|\bERR_CERT_|\bERR_SSL_/u },
+  { source: 'webpki', stack: 'rustls-webpki / pyca cryptography', re: /validation failed:|candidates exhausted|UnknownIssuer|CertNotValidForName|InvalidCertificate\(|VerificationError/u },
+  { source: 'openssl', stack: 'OpenSSL (nginx, curl, Python, Node)', re: /SSL routines|error:0A0|certificate verify failed|verify error|SSL certificate (problem|OpenSSL verify result|verify result)|SSL certificate verify error|CERTIFICATE_VERIFY_FAILED|unable to get (local )?issuer|self[- ]signed certificate|unsuitable certificate purpose|unsupported certificate purpose|hostname mismatch|ee key too small|ca md too weak|key too weak|subtree violation|unhandled critical extension|certificate has expired|alert (bad|unknown|certificate)/iu },
+];
+
+/** Which verifier family printed `text`, when its wording says so. */
+export function errorSource(text: string): { readonly source: ErrorSource; readonly stack: string } | null {
+  const hit = SOURCES.find((x) => x.re.test(text));
+  return hit ? { source: hit.source, stack: hit.stack } : null;
+}
+
 export interface ErrorExplanation {
   readonly code: FindingCode;
+  /** The verifier family whose wording this is, when recognisable. */
+  readonly source?: ErrorSource;
   /** Why this error happens, in one sentence. */
   readonly why: string;
   /** What to look at in the certificate. */
@@ -198,7 +268,8 @@ const EXPLAIN: Partial<Record<FindingCode, Omit<ErrorExplanation, 'code'>>> = {
   CHAIN_ISSUER_NOT_CA: { why: 'A certificate used as an issuer is not a CA.', check: 'basicConstraints cA=TRUE and keyUsage keyCertSign on every issuer.' },
   CHAIN_PATH_LENGTH_EXCEEDED: { why: 'More CAs below a CA than its pathLenConstraint allows.', check: 'basicConstraints pathLenConstraint on each CA.' },
   CHAIN_NAME_CONSTRAINTS_VIOLATED: { why: 'A name in the certificate is outside what a CA is allowed to sign for.', check: 'Name Constraints on the CAs and the SAN/subject of the certificate.' },
-  WEAK_RSA_KEY: { why: 'The key is too small for current verifiers.', check: 'RSA modulus must be 2048 bits or more.' },
+  WEAK_RSA_KEY: { why: 'A key on the path is too small (or of a type) the verifier refuses: OpenSSL at security level 2 (Debian/Ubuntu default) needs RSA ≥ 2048 on every link ("ee key too small" when loading it, "EE/CA certificate key too weak" when verifying).', check: 'RSA modulus of the leaf and of every CA must be 2048 bits or more.' },
+  UNKNOWN_CRITICAL_EXTENSION: { why: 'A certificate on the path has a critical extension the verifier does not understand.', check: 'Extensions marked critical on the leaf, the intermediates and the root.' },
   WEAK_SIGNATURE_ALGORITHM: { why: 'A certificate in the chain is signed with MD5 or SHA-1.', check: 'Signature algorithm of the leaf and intermediates.' },
   LIFETIME_EXCEEDS_PUBLIC_LIMIT: { why: 'A publicly trusted certificate is valid longer than the CA/Browser Forum limit.', check: 'notAfter − notBefore.' },
   SCT_MISSING: { why: 'Certificate Transparency proofs were not found.', check: 'The embedded SCT list extension (or SCTs delivered in the handshake).' },
@@ -207,6 +278,15 @@ const EXPLAIN: Partial<Record<FindingCode, Omit<ErrorExplanation, 'code'>>> = {
 };
 
 const PATTERNS: readonly { readonly re: RegExp; readonly codes: readonly FindingCode[] }[] = [
+  { re: /ee key too small|ca key too small|ee_key_too_small|ca_key_too_small|0A00018F|0A00018D/iu, codes: ['WEAK_RSA_KEY'] },
+  { re: /ca md too weak|ca_md_too_weak|0A00018E/iu, codes: ['WEAK_SIGNATURE_ALGORITHM'] },
+  { re: /unhandled critical extension|unrecognized critical extension/iu, codes: ['UNKNOWN_CRITICAL_EXTENSION'] },
+  { re: /not authorized to sign other certificates|not a CA certificate|basicConstraints\.cA|issuer is not a ca/iu, codes: ['CHAIN_ISSUER_NOT_CA'] },
+  { re: /too many intermediates for path length|path length constraint violated/iu, codes: ['CHAIN_PATH_LENGTH_EXCEEDED'] },
+  { re: /insecure algorithm SHA1|insecure algorithm MD5|Forbidden signature algorithm|Algorithm constraints check failed/iu, codes: ['WEAK_SIGNATURE_ALGORITHM'] },
+  { re: /Forbidden public key algorithm|RSA key is too small|unsupported type of public key|unsupported elliptic curve/iu, codes: ['WEAK_RSA_KEY'] },
+  { re: /unknown_issuer|UnknownIssuer|candidates exhausted: .*(issuer|unknown)/iu, codes: ['CHAIN_ISSUER_NOT_FOUND', 'CHAIN_PRIVATE_ROOT'] },
+  { re: /CertNotValidForName|leaf certificate has no matching subjectAltName|no subjectAltName/iu, codes: ['HOSTNAME_MISMATCH'] },
   { re: /unsuitable certificate purpose|unsupported certificate purpose|incompatible key usage|extended key usage does not permit|not authorized for an extended key usage/iu, codes: ['EKU_SERVER_AUTH_MISSING', 'EKU_CLIENT_AUTH_MISSING', 'CHAIN_ISSUER_EKU_EXCLUDES'] },
   { re: /keyusage does not allow digital signatures|err_ssl_key_usage_incompatible/iu, codes: ['KU_DIGITAL_SIGNATURE_MISSING'] },
   { re: /self[- ]signed certificate|certificate not trusted|unknown ca\b|unknown certificate authority/iu, codes: ['CHAIN_PRIVATE_ROOT', 'CHAIN_ISSUER_NOT_FOUND'] },
@@ -273,8 +353,12 @@ export function decodeErrorText(text: string): ErrorExplanation[] {
     for (const m of text.matchAll(form)) for (const c of OPENSSL_NUMBERS[Number(m[1])] ?? []) add(c);
   }
   for (const p of PATTERNS) if (p.re.test(text)) p.codes.forEach(add);
+  // "error:0A000086:SSL routines::certificate verify failed" alone: the verify error that caused it is elsewhere in the log.
+  if (codes.length === 0 && /certificate verify failed|0A000086/iu.test(text)) ['CHAIN_ISSUER_NOT_FOUND', 'CHAIN_PRIVATE_ROOT', 'EXPIRED', 'HOSTNAME_MISMATCH', 'EKU_SERVER_AUTH_MISSING'].forEach((c) => add(c as FindingCode));
+  const source = errorSource(text)?.source;
   return codes.map((code) => {
     const e = EXPLAIN[code];
-    return { code, why: e?.why ?? code, check: e?.check ?? '' };
+    const base = { code, why: e?.why ?? code, check: e?.check ?? '' };
+    return source ? { ...base, source } : base;
   });
 }

@@ -45,7 +45,7 @@ export type FindingCode =
   | 'PRIVATE_KEY_ABSENT'
   | 'UNKNOWN_CRITICAL_EXTENSION';
 
-export type Stack = 'openssl' | 'nginx' | 'curl' | 'chrome' | 'go' | 'java' | 'python';
+export type Stack = 'openssl' | 'nginx' | 'curl' | 'chrome' | 'go' | 'java' | 'python' | 'webpki';
 
 /** Where a failure shows up, with the text people search for (shared/spec/error-strings.md). */
 export interface BreakSite {

@@ -191,8 +191,18 @@ const EXTENSION_PARSE_ERRORS: Readonly<Record<string, string>> = {
   '1.3.6.1.5.5.7.1.1': 'x509: invalid authority info access',
 };
 
-/** What x509.ParseCertificate (Go 1.19, parser.go) refuses, in its words; null when Go parses it. */
+const parseErrors = new WeakMap<CertificateModel, string | null>();
+
+/** What x509.ParseCertificate (Go 1.19, parser.go) refuses, in its words; null when Go parses it. Memoised per certificate. */
 export function goParseError(cert: CertificateModel): string | null {
+  const known = parseErrors.get(cert);
+  if (known !== undefined) return known;
+  const e = parseErrorOf(cert);
+  parseErrors.set(cert, e);
+  return e;
+}
+
+function parseErrorOf(cert: CertificateModel): string | null {
   if (cert.version > 3) return 'x509: invalid version';
   try {
     if (!signatureAlgorithmsAgree(cert.der)) return "x509: inner and outer signature algorithm identifiers don't match";

@@ -10,6 +10,8 @@ export interface ErrorDecoderMatch {
   readonly why: string;
   /** What to look at in the certificate. */
   readonly check: string;
+  /** The verifier family whose wording the message is in, e.g. "Go crypto/x509". */
+  readonly source?: string;
   /** Loaded certificates that trigger it (names); absent when nothing is loaded, empty when none does. */
   readonly triggeredBy?: readonly string[];
 }
@@ -57,6 +59,7 @@ export function ErrorDecoderView({ text, onTextChange, matches: decoded, decoded
                 <p className="font-semibold">
                   {m.title} <code className="ml-1 text-xs font-normal text-zinc-600 dark:text-zinc-400">{m.code}</code>
                 </p>
+                {m.source && <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">Printed by {m.source}</p>}
                 <p className="mt-1">{m.why}</p>
                 <p className="mt-1">
                   <span className="font-medium">Check: </span>
