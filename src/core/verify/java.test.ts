@@ -33,7 +33,7 @@ async function load(file: string): Promise<{ certs: CertificateModel[]; crls: Cr
   return { certs: [...d.certificates], crls: [...d.crls] };
 }
 
-async function javaAnswer(id: string): Promise<{ accepts: boolean; error: string | null; codes: readonly string[]; fix: string | null }> {
+async function javaAnswer(id: string, anchorKind: 'builtin' | 'session-trusted' = 'session-trusted'): Promise<{ accepts: boolean; error: string | null; codes: readonly string[]; fix: string | null }> {
   const tc = CASES.find((c) => c.id === id);
   if (!tc) throw new Error(`no fixture case ${id}`);
   const leaf = (await load(tc.leaf)).certs[0];
@@ -50,7 +50,7 @@ async function javaAnswer(id: string): Promise<{ accepts: boolean; error: string
       host: tc.host && tc.host.kind !== 'RFC822' ? tc.host.value : null,
       email: tc.host?.kind === 'RFC822' ? tc.host.value : null,
       untrusted: [leaf, ...inter],
-      anchors: roots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })),
+      anchors: roots.map((certificate) => ({ certificate, kind: anchorKind })),
       crls,
       signature: (s, i) => sigs.check(s, i),
     },
@@ -207,6 +207,16 @@ describe('java model: agreement with OpenJDK 17 on the fixture cases', () => {
   ])('%s: the JDK throws, the handshake fails', async (id, why) => {
     const a = await javaAnswer(id);
     expect({ accepts: a.accepts, error: a.error }, why).toEqual({ accepts: false, error: 'java.lang.StringIndexOutOfBoundsException: String index out of range: 0' });
+  });
+
+  it.each([
+    ['sha1-leaf::server', false, 'a SHA-1 leaf under a built-in (cacerts) root, TLS server: "SHA1 jdkCA & usage TLSServer"'],
+    ['sha1-intermediate::server', false, 'the same for a SHA-1 intermediate'],
+    ['sha1-leaf::client', true, 'the usage constraint names TLSServer only'],
+  ] as const)('%s with the root built in', async (id, accepts, why) => {
+    const a = await javaAnswer(id, 'builtin');
+    expect(a.accepts, why).toBe(accepts);
+    if (!accepts) expect(a.error).toMatch(/^PKIX path validation failed: java\.security\.cert\.CertPathValidatorException: Usage constraint TLSServer check failed: SHA1 used with certificate: CN=/u);
   });
 
   it('gives role-aware fixes in Java terms', async () => {

@@ -344,6 +344,17 @@ function weakKey(c: CertificateModel): [string, number] | null {
   return null;
 }
 
+/**
+ * "SHA1 jdkCA & usage TLSServer": a SHA-1 signature on a path that ends at a root of the JDK's
+ * own cacerts, verified for a TLS server. The built-in anchors stand for cacerts here (the lab's
+ * session roots never do). The CertPathValidatorException message, or null.
+ */
+function jdkCaSha1(ctx: VerifyContext, anchor: CertificateModel, cert: CertificateModel): string | null {
+  if (ctx.role !== 'tlsServer' || !/^SHA1with/u.test(sigAlgName(cert))) return null;
+  if (!ctx.anchors.some((a) => a.kind === 'builtin' && a.certificate.sha256Hex === anchor.sha256Hex)) return null;
+  return `Usage constraint TLSServer check failed: SHA1 used with certificate: ${javaDn(cert.subject)}`;
+}
+
 const JAVA_EC_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 
 /** A signature as Java's Signature.verify sees it: curves SunEC 17 lacks cannot verify. */
@@ -883,6 +894,8 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
     if (sigAlgDisabled(cert)) return vfail(`Algorithm constraints check failed on signature algorithm: ${sigAlgName(cert)}`, ['WEAK_SIGNATURE_ALGORITHM'], 'algorithm', cert);
     const ku = kuOf(cert);
     if (ku && !ku.some((u) => u !== 'encipherOnly' && u !== 'decipherOnly')) return vfail('incorrect KeyUsage extension bits', ['PROFILE_VIOLATION'], 'algorithm', cert);
+    const sha1 = jdkCaSha1(ctx, anchor, cert);
+    if (sha1) return vfail(sha1, ['WEAK_SIGNATURE_ALGORITHM'], 'algorithm', cert);
     const own = weakKey(cert);
     if (own) return vfail(`Algorithm constraints check failed on keysize limits: ${own[0]} ${own[1]} bit key used with certificate: ${javaDn(cert.subject)}`, [isLeaf ? 'WEAK_RSA_KEY' : 'WEAK_ISSUER_KEY'], 'algorithm', cert);
     if (weakKey(prev)) return vfail(`Algorithm constraints check failed on signature algorithm: ${sigAlgName(cert)}`, ['WEAK_ISSUER_KEY'], 'algorithm', prev);
@@ -1018,7 +1031,7 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
     }
     const st = ncStateOf(cert);
     if (st) ncs.push(st);
-    if (sigAlgDisabled(cert) || weakKey(cert) || weakKey(prev)) return 'fail';
+    if (sigAlgDisabled(cert) || jdkCaSha1(ctx, anchor, cert) || weakKey(cert) || weakKey(prev)) return 'fail';
     const ku = kuOf(cert);
     if (ku && !ku.some((u) => u !== 'encipherOnly' && u !== 'decipherOnly')) return 'fail';
     if (await revokedMessage(ctx, cert, prev)) return isLeaf ? 'revoked-target' : 'fail';
@@ -1298,7 +1311,7 @@ function fixFor(e: JavaError, ctx: VerifyContext): string {
     case 'signature':
       return `Send the intermediates in order, each signed by the next: ${who} must present the chain as issued (leaf first), matching the root in ${store}.`;
     case 'algorithm':
-      return 'Reissue with a stronger key or signature: jdk.certpath.disabledAlgorithms in java.security refuses MD2/MD5 signatures and RSA or DSA keys under 1024 bits and EC keys under 224 bits.';
+      return 'Reissue with a stronger key or signature: jdk.certpath.disabledAlgorithms in java.security refuses MD2/MD5 signatures, SHA-1 signatures under the JDK’s own cacerts roots for TLS servers, RSA or DSA keys under 1024 bits and EC keys under 224 bits.';
     case 'key-usage-ca':
     case 'not-ca':
       return 'Reissue the intermediate as a CA certificate (basicConstraints critical CA:TRUE, keyUsage keyCertSign): Java refuses to chain through a certificate that is not a CA.';
