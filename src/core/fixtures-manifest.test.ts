@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from './decode-input';
 import type { DecodedInput } from './model';
 import { analyzeSession, type SessionAnalysis, type SessionOptions } from './session';
-import type { FindingCode, Role, RoleAssessment, Severity, Verdict } from './purpose/types';
+import { verdictOf, type FindingCode, type Role, type RoleAssessment, type Severity, type Verdict } from './purpose/types';
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
 
@@ -94,7 +94,9 @@ function checkRole(label: string, role: Role, actual: RoleAssessment, expected: 
   }
   const passes = new Set(actual.findings.filter((f) => f.severity === 'pass').map((f) => f.code));
   for (const code of expected.pass) expect(passes.has(code), `${label} ${role} pass ${code}`).toBe(true);
-  expect(actual.verdict, `${label} ${role} verdict`).toBe(expected.verdict);
+  // The manifest's verdict "follows from fail/warn" (its conventions): the findings' verdict. The role's
+  // overall verdict is now derived from the verifiers' answers, which lab/diff/lab.test.ts holds to the real verifiers.
+  expect(verdictOf(actual.findings), `${label} ${role} findings verdict`).toBe(expected.verdict);
 }
 
 const leaves = manifest.files.filter((f): f is ManifestFile & { expected: LeafExpectation } => f.expected !== null && f.expected !== undefined);
@@ -255,6 +257,9 @@ const NOT_COVERABLE_BY_FIXTURES: Readonly<Record<string, string>> = {
   // `nsCertType = server` and an intermediate with EKU serverAuth only (plus a leaf under it).
   'NS_CERT_TYPE_EXCLUDES tlsClient': 'no fixture has an nsCertType without client',
   'CHAIN_ISSUER_EKU_EXCLUDES tlsClient': 'no fixture intermediate has an EKU without clientAuth',
+  // Covered by test/fixtures/verifier/unknown-critical-{leaf,intermediate,root} (lab/diff/lab.test.ts and src/core/verify/*.test.ts), which the manifest does not list.
+  'UNKNOWN_CRITICAL_EXTENSION tlsServer': 'the manifest fixtures carry no unknown critical extension (the verifier fixtures do)',
+  'UNKNOWN_CRITICAL_EXTENSION tlsClient': 'the manifest fixtures carry no unknown critical extension (the verifier fixtures do)',
 };
 
 describe('fixtures manifest: every finding code is triggered by one real file and absent from another, per role', () => {
