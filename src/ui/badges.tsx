@@ -43,20 +43,21 @@ export interface VerdictBadgeProps {
   readonly verdict: Verdict | null;
   /** Short form for dense rows: "Server ✓". */
   readonly compact?: boolean;
+  readonly className?: string;
 }
 
-export function VerdictBadge({ role, verdict, compact }: VerdictBadgeProps) {
+export function VerdictBadge({ role, verdict, compact, className }: VerdictBadgeProps) {
   const roleText = compact ? (role === 'tlsServer' ? 'Server' : 'Client') : ROLE_LABEL[role];
   if (!verdict) {
     return (
-      <Badge tone="neutral" title={`${ROLE_LABEL[role]}: not evaluated yet`}>
+      <Badge tone="neutral" title={`${ROLE_LABEL[role]}: not evaluated yet`} className={className}>
         {roleText}: …
       </Badge>
     );
   }
   const v = VERDICT_TEXT[verdict];
   return (
-    <Badge tone={v.tone} title={`${ROLE_LABEL[role]}: ${v.label}`}>
+    <Badge tone={v.tone} title={`${ROLE_LABEL[role]}: ${v.label}`} className={className}>
       <span aria-hidden="true">{v.icon}</span>
       <span>
         {roleText}

@@ -52,7 +52,7 @@ function RefusingChip({ verdict, ids }: { readonly verdict: RowVerdicts['tlsServ
   const shown = shownRefusals(verdict, ids);
   if (shown.length === 0) return null;
   return (
-    <Badge tone="bad" title={`Refused by ${verifierNames(shown, 'and')}`}>
+    <Badge tone="bad" title={`Refused by ${verifierNames(shown, 'and')}`} className="rounded-l-none border-l-0">
       <span aria-hidden="true">✗</span>
       <span className="hidden sm:inline">{verifierNames(shown)}</span>
       <span className="sm:hidden">{shown.length}</span>
@@ -193,8 +193,8 @@ export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: Over
                     ) : row.item.kind === 'certificate' && (
                       <span className="flex shrink-0 gap-1.5">
                         {(['tlsServer', 'tlsClient'] as const).map((role) => (
-                          <span key={role} className="flex gap-0.5">
-                            <VerdictBadge role={role} verdict={rowVerdicts?.[role] ?? null} compact />
+                          <span key={role} className="flex">
+                            <VerdictBadge role={role} verdict={rowVerdicts?.[role] ?? null} compact className={rowVerdicts && shownRefusals(rowVerdicts[role], rowVerdicts.refusing[role]).length > 0 ? 'rounded-r-none' : ''} />
                             {rowVerdicts && <RefusingChip verdict={rowVerdicts[role]} ids={rowVerdicts.refusing[role]} />}
                           </span>
                         ))}

@@ -113,12 +113,40 @@ function RoleMatrix({ summary: r, answers, failure, host, nameOf, onTrustRoot, f
         {r.role === 'tlsServer' && !r.asCa && <span className="text-xs text-zinc-600 dark:text-zinc-400">{host ? `host: ${host}` : 'no host name given'}</span>}
       </div>
       <p className="mb-2 text-sm text-zinc-700 dark:text-zinc-300">{sentence(r, ids)}</p>
+      {answers && <UntrustedRoots ids={ids} answers={answers} nameOf={nameOf} onTrustRoot={onTrustRoot} />}
       <ul className="space-y-1" aria-label={`${ROLE_LABEL[r.role]}: answer per verifier`}>
         {ids.map((id) => (
-          <VerifierRow key={id} id={id} role={r.role} stance={stanceOf(id, r)} answer={answers?.[id] ?? null} failure={failure} nameOf={nameOf} onTrustRoot={onTrustRoot} findingId={findingId} />
+          <VerifierRow key={id} id={id} role={r.role} stance={stanceOf(id, r)} answer={answers?.[id] ?? null} failure={failure} nameOf={nameOf} findingId={findingId} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** Once per loaded root that refusals wait on: who waits, and the action that trusts it here. */
+function UntrustedRoots({ ids, answers, nameOf, onTrustRoot }: { readonly ids: readonly VerifierId[]; readonly answers: RoleVerifiers; readonly nameOf: (sha256: string) => string; readonly onTrustRoot: ((sha256: string) => void) | undefined }) {
+  const waiting = new Map<string, VerifierId[]>();
+  for (const id of ids) {
+    const root = answers[id]?.ifRootTrusted?.privateRoot;
+    if (root) waiting.set(root, [...(waiting.get(root) ?? []), id]);
+  }
+  if (waiting.size === 0) return null;
+  return (
+    <div className="mb-2 space-y-1">
+      {[...waiting].map(([root, who]) => (
+        <div key={root} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+          <p className="min-w-0 flex-1">
+            {who.length === ids.length ? 'Every verifier' : verifierNames(who, 'and')} {who.length === ids.length || who.length === 1 ? 'stops' : 'stop'} at the private root{' '}
+            <SafeText value={nameOf(root)} className="font-semibold" max={120} />, which is loaded here but not trusted.
+          </p>
+          {onTrustRoot && (
+            <button type="button" className="btn-small" onClick={() => onTrustRoot(root)}>
+              Trust <SafeText value={nameOf(root)} max={60} /> for this session
+            </button>
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
 
@@ -156,11 +184,10 @@ interface VerifierRowProps {
   readonly answer: VerifierAnswer | null;
   readonly failure: string | null;
   readonly nameOf: (sha256: string) => string;
-  readonly onTrustRoot: ((sha256: string) => void) | undefined;
   readonly findingId: ((role: Role, code: VerifyCode) => string | null) | undefined;
 }
 
-function VerifierRow({ id, role, stance, answer, failure, nameOf, onTrustRoot, findingId }: VerifierRowProps) {
+function VerifierRow({ id, role, stance, answer, failure, nameOf, findingId }: VerifierRowProps) {
   const label = VERIFIER_LABEL[id];
   const nameId = useId();
   const heading = (
@@ -181,7 +208,8 @@ function VerifierRow({ id, role, stance, answer, failure, nameOf, onTrustRoot, f
   }
   return (
     <li aria-labelledby={nameId} data-verifier={id} data-accepts="false">
-      <details open className="group rounded-md border border-zinc-200 dark:border-zinc-800">
+      {/* Refusals are open; a refusal that only waits on the person's own root (said once above the list) is not. */}
+      <details open={stance === 'refuses'} className="group rounded-md border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-2 gap-y-1 px-2 py-1.5 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden">
           <span aria-hidden="true" className="inline-block w-3 text-zinc-500 transition-transform group-open:rotate-90">
             ▸
@@ -190,7 +218,7 @@ function VerifierRow({ id, role, stance, answer, failure, nameOf, onTrustRoot, f
         </summary>
         <div className="space-y-2 border-t border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
           {answer ? (
-            <RefusalDetail id={id} role={role} answer={answer} nameOf={nameOf} onTrustRoot={onTrustRoot} findingId={findingId} />
+            <RefusalDetail id={id} role={role} answer={answer} nameOf={nameOf} findingId={findingId} />
           ) : (
             <p className="text-zinc-600 dark:text-zinc-400">{failure ? `The answer could not be loaded: ${failure}` : `Loading what ${label.name} prints…`}</p>
           )}
@@ -200,41 +228,42 @@ function VerifierRow({ id, role, stance, answer, failure, nameOf, onTrustRoot, f
   );
 }
 
-function RefusalDetail({ id, role, answer, nameOf, onTrustRoot, findingId }: Omit<VerifierRowProps, 'stance' | 'answer' | 'failure'> & { readonly answer: VerifierAnswer }) {
+function RefusalDetail({ id, role, answer, nameOf, findingId }: Omit<VerifierRowProps, 'stance' | 'answer' | 'failure'> & { readonly answer: VerifierAnswer }) {
   const name = verifierName(id);
   const then = answer.ifRootTrusted;
-  const codes = [...new Set([...answer.codes, ...(then && !then.answer.accepts ? then.answer.codes : [])])];
-  // The model's own advice first; otherwise the checklist's advice for its first reason.
-  const fix = (then && !then.answer.accepts ? then.answer.fix : null) ?? answer.fix ?? codes.map(verifyCodeFix).find((f) => f !== null) ?? null;
+  const stillRefuses = then !== undefined && !then.answer.accepts;
+  const codes = [...new Set([...answer.codes, ...(stillRefuses ? then.answer.codes : [])])];
+  // The model's own advice first; otherwise the checklist's advice for its first reason, the one
+  // that remains once the root is trusted first (the untrusted root is said above the list).
+  const fixCodes = stillRefuses ? [...then.answer.codes, ...codes] : codes;
+  const fix = (stillRefuses ? then.answer.fix : null) ?? answer.fix ?? fixCodes.map(verifyCodeFix).find((f) => f !== null) ?? null;
+  const root = then ? <SafeText value={nameOf(then.privateRoot)} className="font-semibold" max={120} /> : null;
   return (
     <>
       {answer.error !== null && <PrintedError name={name} error={answer.error} />}
-      {then && (
+      {then?.answer.accepts && (
+        <p>
+          Refuses until the peer trusts {root}; then:{' '}
+          <span className="font-semibold">
+            <span aria-hidden="true">✓ </span>accepts.
+          </span>
+        </p>
+      )}
+      {stillRefuses && (
         <div className="space-y-1 rounded-md bg-amber-50 px-2 py-1.5 text-amber-950 dark:bg-amber-950/60 dark:text-amber-100">
           <p>
-            Refuses until the peer trusts <SafeText value={nameOf(then.privateRoot)} className="font-semibold" max={120} />; then:{' '}
-            {then.answer.accepts ? (
-              <span className="font-semibold">
-                <span aria-hidden="true">✓ </span>accepts.
-              </span>
-            ) : (
-              <span className="font-semibold">
-                <span aria-hidden="true">✗ </span>still refuses:
-              </span>
-            )}
+            Refuses until the peer trusts {root}; then:{' '}
+            <span className="font-semibold">
+              <span aria-hidden="true">✗ </span>still refuses:
+            </span>
           </p>
-          {!then.answer.accepts && then.answer.error !== null && <PrintedError name={`${name} (root trusted)`} error={then.answer.error} />}
-          {onTrustRoot && (
-            <button type="button" className="btn-small" onClick={() => onTrustRoot(then.privateRoot)}>
-              Trust <SafeText value={nameOf(then.privateRoot)} max={60} /> for this session
-            </button>
-          )}
+          {then.answer.error !== null && <PrintedError name={`${name} (root trusted)`} error={then.answer.error} />}
         </div>
       )}
       {fix && (
         <p>
           <span className="font-semibold">How to fix: </span>
-          <SafeText value={fix} max={0} />
+          <FixText value={fix} />
         </p>
       )}
       {codes.length > 0 && (
@@ -252,14 +281,31 @@ function RefusalDetail({ id, role, answer, nameOf, onTrustRoot, findingId }: Omi
 function PrintedError({ name, error }: { readonly name: string; readonly error: string }) {
   return (
     <div>
-      <p className="text-xs font-semibold text-zinc-700 dark:text-zinc-300">{name} prints</p>
-      <div className="mt-0.5 flex items-start gap-2">
-        <code className="min-w-0 flex-1 rounded bg-zinc-100 px-2 py-1 text-xs whitespace-pre-wrap [overflow-wrap:anywhere] text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
-          <SafeText value={error} max={0} />
-        </code>
+      <div className="flex items-end justify-between gap-2">
+        <p className="text-xs font-semibold text-zinc-700 dark:text-zinc-300">{name} prints</p>
         <CopyButton value={error} label={`${name} error`} />
       </div>
+      <code className="mt-1 block rounded bg-zinc-100 px-2 py-1 text-xs whitespace-pre-wrap [overflow-wrap:anywhere] text-zinc-900 dark:bg-zinc-800 dark:text-zinc-100">
+        <SafeText value={error} max={0} />
+      </code>
     </div>
+  );
+}
+
+/** Advice text with its `backtick` spans (directives, commands) set as code. */
+function FixText({ value }: { readonly value: string }) {
+  return (
+    <>
+      {value.split(/`([^`]+)`/u).map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="rounded bg-zinc-100 px-1 text-[0.85em] dark:bg-zinc-800">
+            <SafeText value={part} max={0} />
+          </code>
+        ) : (
+          <SafeText key={i} value={part} max={0} />
+        ),
+      )}
+    </>
   );
 }
 
