@@ -237,7 +237,8 @@ interface InlineCase {
   at: string;
   host: { kind: 'DNS' | 'IP' | 'RFC822'; value: string } | null;
   maxDepth?: number;
-  real: { accepts: boolean; error: string | null };
+  /** `thrown`: the JDK threw a RuntimeException out of checkServerTrusted (the lab records it as skipped); the model refuses with its text. */
+  real: { accepts: boolean; error: string | null; thrown?: boolean };
 }
 
 const JAVA_CASES: readonly InlineCase[] = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/verifier-java/cases.json'), 'utf8')) as InlineCase[];
@@ -285,6 +286,17 @@ const JAVA_WHY: Readonly<Record<string, string>> = {
   'policy-mapped-ok': 'policy mapping 1.2.3.1 → 1.2.3.2 satisfies requireExplicitPolicy',
   'policy-mapped-original': 'after a mapping the issuer-domain policy is no longer expected',
   'inhibit-any-leaf-any': 'a non-critical inhibitAnyPolicy does not parse in the JDK and is ignored',
+  'nc-merge-disjoint-dns': 'GeneralSubtrees.intersect of disjoint DNS subtrees builds DNSName(""), which throws out of the trust manager',
+  'nc-merge-narrow-dns': 'a narrower DNS subtree below a wider one',
+  'nc-merge-narrow-dns-outside': 'outside the narrowed subtree',
+  'nc-merge-two-then-narrow': 'intersect drops the matched entry first, then finds no intersection for the other and throws',
+  'nc-merge-widen-dns': 'a wider subtree below a narrower one does not widen',
+  'nc-merge-dns-then-email': 'subtrees of different forms add up',
+  'nc-merge-excluded-then-permitted': 'excluded subtrees from above stay in force',
+  'nc-merge-permitted-then-excluded-parent': 'GeneralSubtrees.reduce removes a permitted subtree that an excluded one covers, leaving the form unconstrained',
+  'nc-merge-ip-narrow': 'IP subnets intersect',
+  'nc-merge-ip-disjoint': 'disjoint IP subnets: IPAddressName(null) throws a NullPointerException',
+  'nc-merge-dir-disjoint': 'disjoint directoryName subtrees exclude every directory name (X500Name(""))',
 };
 
 describe('java model: Java-specific cases (test/fixtures/verifier-java)', () => {

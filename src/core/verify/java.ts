@@ -423,20 +423,20 @@ function emailConstrains(constraint: string, input: string): number {
   return SAME;
 }
 
-function uriConstrains(constraintHost: string, input: JName & { type: 'uri' }): number {
-  const otherHost = input.host;
+/** URIName.constrains: hosts compare as DNS names; a constraint host may start with "." (a domain). */
+function uriConstrains(thisHost: string, otherHost: string | null, otherIsIp: boolean): number {
   if (otherHost === null) throw new JavaRuntimeFailure('java.lang.NullPointerException');
-  if (otherHost.toLowerCase() === constraintHost.toLowerCase()) return MATCH;
-  if (input.hostIsIp) return SAME;
-  const thisDomain = constraintHost.startsWith('.');
-  const otherDomain = otherHost.startsWith('.');
-  if (otherHost === '') throw new JavaRuntimeFailure('java.lang.StringIndexOutOfBoundsException: String index out of range: 0');
-  let t = dnsConstrains(thisDomain ? constraintHost.slice(1) : constraintHost, otherHost);
+  if (otherHost.toLowerCase() === thisHost.toLowerCase()) return MATCH;
+  if (otherIsIp) return SAME;
+  const thisDomain = charAt(thisHost, 0) === '.';
+  const otherDomain = charAt(otherHost, 0) === '.';
+  let t = dnsConstrains(thisDomain ? thisHost.slice(1) : thisHost, otherDomain ? otherHost.slice(1) : otherHost);
   if (!thisDomain && !otherDomain && (t === WIDENS || t === NARROWS)) t = SAME;
   if (thisDomain !== otherDomain && t === MATCH) t = thisDomain ? WIDENS : NARROWS;
   return t;
 }
 
+/** An iPAddress name constraint ("addr/prefix") as IPAddressName holds it: address then mask (8 or 32 bytes). */
 function ipConstraintBytes(value: string): Uint8Array | null {
   const [addr, prefix] = value.split('/');
   const a = parseIp(addr ?? '');
@@ -448,19 +448,62 @@ function ipConstraintBytes(value: string): Uint8Array | null {
   return out;
 }
 
-function ipConstrains(constraint: Uint8Array, other: Uint8Array): number {
-  const half = constraint.length / 2;
-  if (other.length === constraint.length && other.every((b, i) => b === constraint[i])) return MATCH;
-  for (let i = 0; i < half; i++) {
-    if (i >= other.length) throw new JavaRuntimeFailure(`java.lang.ArrayIndexOutOfBoundsException: Index ${i} out of bounds for length ${other.length}`);
-    if (((other[i] ?? 0) & (constraint[i + half] ?? 0)) !== (constraint[i] ?? 0)) return SAME;
-  }
-  return NARROWS;
+function byteAt(a: Uint8Array, i: number): number {
+  const v = a[i];
+  if (v === undefined) throw new JavaRuntimeFailure(`java.lang.ArrayIndexOutOfBoundsException: Index ${i} out of bounds for length ${a.length}`);
+  return v;
 }
 
-function dirConstrains(constraint: readonly string[], input: JName & { type: 'dir' }): number {
-  const c = constraint;
-  const n = input.rdnKeys;
+function ipEquals(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 8 || a.length === 32) {
+    const half = a.length / 2;
+    for (let i = 0; i < half; i++) if ((byteAt(a, i) & byteAt(a, i + half)) !== (byteAt(b, i) & byteAt(b, i + half))) return false;
+    for (let i = half; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  return a.every((x, i) => x === b[i]);
+}
+
+/** IPAddressName.constrains (hosts are 4 or 16 bytes, subnets 8 or 32), with the JDK's index errors. */
+function ipConstrains(address: Uint8Array, other: Uint8Array): number {
+  if (ipEquals(other, address)) return MATCH;
+  if (other.length === 4 && address.length === 4) return SAME;
+  if ((other.length === 8 && address.length === 8) || (other.length === 32 && address.length === 32)) {
+    let otherSubsetOfThis = true;
+    let thisSubsetOfOther = true;
+    let thisEmpty = false;
+    let otherEmpty = false;
+    const half = address.length / 2;
+    for (let i = 0; i < half; i++) {
+      const a = byteAt(address, i);
+      const am = byteAt(address, i + half);
+      const o = byteAt(other, i);
+      const om = byteAt(other, i + half);
+      if ((a & am) !== a) thisEmpty = true;
+      if ((o & om) !== o) otherEmpty = true;
+      if (!((am & om) === am && (a & am) === (o & am))) otherSubsetOfThis = false;
+      if (!((om & am) === om && (o & om) === (a & om))) thisSubsetOfOther = false;
+    }
+    if (thisEmpty || otherEmpty) return thisEmpty && otherEmpty ? MATCH : thisEmpty ? WIDENS : NARROWS;
+    if (otherSubsetOfThis) return NARROWS;
+    if (thisSubsetOfOther) return WIDENS;
+    return SAME;
+  }
+  if (other.length === 8 || other.length === 32) {
+    const half = other.length / 2;
+    for (let i = 0; i < half; i++) if ((byteAt(address, i) & byteAt(other, i + half)) !== byteAt(other, i)) return SAME;
+    return WIDENS;
+  }
+  if (address.length === 8 || address.length === 32) {
+    const half = address.length / 2;
+    for (let i = 0; i < half; i++) if ((byteAt(other, i) & byteAt(address, i + half)) !== byteAt(address, i)) return SAME;
+    return NARROWS;
+  }
+  return SAME;
+}
+
+function dirConstrains(c: readonly string[], n: readonly string[]): number {
   if (c.length === n.length && c.every((k, i) => k === n[i])) return MATCH;
   if (n.length === 0) return WIDENS;
   if (c.length === 0) return NARROWS;
@@ -538,30 +581,46 @@ function javaForm(type: GeneralNameModel['type']): string {
   return type === 'upn' ? 'otherName' : type;
 }
 
-function constrains(base: GeneralSubtreeModel['base'], name: JName): number {
+/** GeneralNameInterface.constrains: how `input` relates to `self` (a constraint or a name). */
+function constrains(self: JName, input: JName): number {
+  switch (self.type) {
+    case 'dns':
+      return input.type === 'dns' ? dnsConstrains(self.value, input.value) : DIFF;
+    case 'email':
+      return input.type === 'email' ? emailConstrains(self.value, input.value) : DIFF;
+    case 'uri':
+      return input.type === 'uri' ? uriConstrains(self.host ?? '', input.host, input.hostIsIp) : DIFF;
+    case 'ip':
+      return input.type === 'ip' ? ipConstrains(self.bytes, input.bytes) : DIFF;
+    case 'dir':
+      return input.type === 'dir' ? dirConstrains(self.rdnKeys, input.rdnKeys) : DIFF;
+    case 'other': {
+      if (input.type !== 'other' || input.form !== self.form) return DIFF;
+      if (self.form === 'registeredId' && input.value === self.value) return MATCH;
+      throw new JavaRuntimeFailure(`java.lang.UnsupportedOperationException: ${UNSUPPORTED_FORMS[self.form] ?? 'Narrowing and widening are not supported'}`);
+    }
+  }
+}
+
+/** A name-constraint subtree base as the JDK holds it, or null when it would not parse. */
+function constraintName(base: GeneralNameModel): JName | null {
   switch (base.type) {
     case 'dns':
-      return name.type === 'dns' ? dnsConstrains(base.value, name.value) : DIFF;
+      return { type: 'dns', value: base.value };
     case 'email':
-      return name.type === 'email' ? emailConstrains(base.value, name.value) : DIFF;
+      return { type: 'email', value: base.value };
     case 'uri':
-      return name.type === 'uri' ? uriConstrains(base.value, name) : DIFF;
+      return { type: 'uri', host: base.value, hostIsIp: false };
     case 'ip': {
-      if (name.type !== 'ip') return DIFF;
-      const c = ipConstraintBytes(base.value);
-      return c ? ipConstrains(c, name.bytes) : SAME;
+      const b = ipConstraintBytes(base.value);
+      return b ? { type: 'ip', bytes: b } : null;
     }
     case 'dirName': {
-      if (name.type !== 'dir') return DIFF;
-      const rdns = rfc4514RdnKeys(base.value);
-      return rdns ? dirConstrains(rdns, name) : SAME;
+      const keys = rfc4514RdnKeys(base.value);
+      return keys ? { type: 'dir', rdnKeys: keys } : null;
     }
-    default: {
-      const form = javaForm(base.type);
-      if (name.type !== 'other' || name.form !== form) return DIFF;
-      if (form === 'registeredId' && name.value === base.value) return MATCH;
-      throw new JavaRuntimeFailure(`java.lang.UnsupportedOperationException: ${UNSUPPORTED_FORMS[form] ?? 'Narrowing and widening are not supported'}`);
-    }
+    default:
+      return { type: 'other', form: javaForm(base.type), value: base.value };
   }
 }
 
@@ -610,33 +669,200 @@ function isJavaIpLiteral(s: string): boolean {
   return parseIp(s) !== null;
 }
 
+/** The merged name constraints of the CAs so far (ConstraintsChecker's prevNC): null lists are absent. */
 interface NcState {
-  readonly ca: CertificateModel;
-  readonly permitted: readonly GeneralSubtreeModel[];
-  readonly excluded: readonly GeneralSubtreeModel[];
+  permitted: JName[] | null;
+  excluded: JName[] | null;
+  /** Set when a subtree carries a minimum or maximum: verify() then throws this IOException. */
+  distanceError: string | null;
 }
 
-function ncStateOf(ca: CertificateModel): NcState | null {
+function sameName(a: JName, b: JName): boolean {
+  return JSON.stringify(a, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v)) === JSON.stringify(b, (_k, v: unknown) => (v instanceof Uint8Array ? Array.from(v) : v));
+}
+
+/** GeneralSubtrees.minimize: drop duplicates and names that a later one widens or an earlier one covers. */
+function minimize(list: JName[]): void {
+  for (let i = 0; i < list.length - 1; i++) {
+    const current = list[i];
+    if (!current) continue;
+    let removeCurrent = false;
+    for (let j = i + 1; j < list.length; j++) {
+      const next = list[j];
+      if (!next) continue;
+      const c = constrains(current, next);
+      if (c === DIFF || c === SAME) continue;
+      if (c === NARROWS) {
+        list.splice(j, 1);
+        j--;
+        continue;
+      }
+      removeCurrent = true;
+      break;
+    }
+    if (removeCurrent) {
+      list.splice(i, 1);
+      i--;
+    }
+  }
+}
+
+function union(list: JName[], other: readonly JName[]): void {
+  list.push(...other);
+  minimize(list);
+}
+
+/** GeneralSubtrees.createWidestSubtree: only the directoryName form has an empty value the JDK accepts. */
+function widestSubtree(n: JName): JName {
+  switch (n.type) {
+    case 'dir':
+      return { type: 'dir', rdnKeys: [] };
+    case 'dns':
+      throw new JavaRuntimeFailure('java.lang.RuntimeException: Unexpected error: java.io.IOException: DNSName must not be null or empty');
+    case 'email':
+      throw new JavaRuntimeFailure('java.lang.RuntimeException: Unexpected error: java.io.IOException: RFC822Name may not be null or empty');
+    case 'uri':
+      throw new JavaRuntimeFailure('java.lang.RuntimeException: Unexpected error: java.io.IOException: URI name must include scheme:');
+    case 'ip':
+      throw new JavaRuntimeFailure('java.lang.NullPointerException: Cannot read the array length because "address" is null');
+    case 'other':
+      throw new JavaRuntimeFailure('java.lang.RuntimeException: Unexpected error');
+  }
+}
+
+/** GeneralSubtrees.intersect (merging permitted subtrees): modifies `self`, returns the names to add to excluded. */
+function intersect(self: JName[], other: JName[]): JName[] | null {
+  if (self.length === 0) {
+    union(self, other);
+    return null;
+  }
+  minimize(self);
+  minimize(other);
+  const newThis: JName[] = [];
+  let newExcluded: JName[] | null = null;
+  for (let i = 0; i < self.length; i++) {
+    const thisEntry = self[i];
+    if (!thisEntry) continue;
+    let sameType = false;
+    for (const otherEntry of other) {
+      const c = constrains(thisEntry, otherEntry);
+      if (c === NARROWS) {
+        self.splice(i, 1);
+        i--;
+        newThis.push(otherEntry);
+        sameType = false;
+        break;
+      }
+      if (c === SAME) {
+        sameType = true;
+        continue;
+      }
+      if (c === MATCH || c === WIDENS) {
+        sameType = false;
+        break;
+      }
+    }
+    if (sameType) {
+      let intersection = false;
+      for (const alt of self) {
+        if (alt.type !== thisEntry.type) continue;
+        if (other.some((o) => [MATCH, WIDENS, NARROWS].includes(constrains(alt, o)))) {
+          intersection = true;
+          break;
+        }
+      }
+      if (!intersection) {
+        const widest = widestSubtree(thisEntry);
+        newExcluded ??= [];
+        if (!newExcluded.some((x) => sameName(x, widest))) newExcluded.push(widest);
+      }
+      self.splice(i, 1);
+      i--;
+    }
+  }
+  if (newThis.length > 0) union(self, newThis);
+  for (const o of other) {
+    let diffType = false;
+    for (const t of self) {
+      if (constrains(t, o) === DIFF) {
+        diffType = true;
+        continue;
+      }
+      diffType = false;
+      break;
+    }
+    if (diffType) self.push(o);
+  }
+  return newExcluded;
+}
+
+/** GeneralSubtrees.reduce: permitted names that an excluded name matches or covers are dropped. */
+function reduce(permitted: JName[], excluded: readonly JName[] | null): void {
+  if (!excluded) return;
+  for (const ex of excluded) {
+    for (let j = 0; j < permitted.length; j++) {
+      const p = permitted[j];
+      if (!p) continue;
+      const c = constrains(ex, p);
+      if (c === MATCH || c === NARROWS) {
+        permitted.splice(j, 1);
+        j--;
+      }
+    }
+  }
+}
+
+/** The CA's nameConstraints as the JDK parsed them, or null. */
+function ncOf(ca: CertificateModel): { permitted: JName[] | null; excluded: JName[] | null; distanceError: string | null } | null {
   const nc = findExtension(ca, 'nameConstraints');
   if (!nc || nc.decodeError) return null;
-  return { ca, permitted: nc.permitted, excluded: nc.excluded };
+  const names = (subtrees: readonly GeneralSubtreeModel[]): JName[] | null => (subtrees.length === 0 ? null : subtrees.map((s) => constraintName(s.base)).filter((n): n is JName => n !== null));
+  const all = [...nc.permitted, ...nc.excluded];
+  const distanceError = all.some((s) => s.minimum !== 0)
+    ? 'java.io.IOException: Non-zero minimum BaseDistance in name constraints not supported'
+    : all.some((s) => s.maximum !== null)
+      ? 'java.io.IOException: Maximum BaseDistance in name constraints not supported'
+      : null;
+  return { permitted: names(nc.permitted), excluded: names(nc.excluded), distanceError };
 }
 
-/** NameConstraintsExtension.verify(cert) for one CA's constraints (throws JavaRuntimeFailure where the JDK throws). */
+/** ConstraintsChecker.mergeNameConstraints: the first CA's constraints as they are, later ones merged in. */
+function mergeNc(prev: NcState | null, ca: CertificateModel): NcState | null {
+  const next = ncOf(ca);
+  if (!next) return prev;
+  if (!prev) return { permitted: next.permitted ? [...next.permitted] : null, excluded: next.excluded ? [...next.excluded] : null, distanceError: next.distanceError };
+  const st: NcState = { permitted: prev.permitted ? [...prev.permitted] : null, excluded: prev.excluded ? [...prev.excluded] : null, distanceError: prev.distanceError ?? next.distanceError };
+  if (next.excluded) {
+    if (st.excluded === null) st.excluded = [...next.excluded];
+    else union(st.excluded, next.excluded);
+  }
+  if (next.permitted) {
+    if (st.permitted === null) st.permitted = [...next.permitted];
+    else {
+      const ex = intersect(st.permitted, [...next.permitted]);
+      if (ex) {
+        if (st.excluded) union(st.excluded, ex);
+        else st.excluded = [...ex];
+      }
+    }
+  }
+  if (st.permitted) reduce(st.permitted, st.excluded);
+  return st;
+}
+
+/** NameConstraintsExtension.verify(cert): true, false, or the IOException text (throws JavaRuntimeFailure where the JDK throws). */
 function ncVerify(state: NcState, cert: CertificateModel): boolean | string {
-  const subtrees = [...state.permitted, ...state.excluded];
-  if (subtrees.some((s) => s.minimum !== 0)) return 'java.io.IOException: Non-zero minimum BaseDistance in name constraints not supported';
-  if (subtrees.some((s) => s.maximum !== null)) return 'java.io.IOException: Maximum BaseDistance in name constraints not supported';
+  if (state.distanceError) return state.distanceError;
   for (const name of constrainedNames(cert)) {
-    for (const s of state.excluded) {
-      const r = constrains(s.base, name);
+    for (const ex of state.excluded ?? []) {
+      const r = constrains(ex, name);
       if (r === MATCH || r === NARROWS) return false;
     }
-    if (state.permitted.length > 0) {
+    if (state.permitted && state.permitted.length > 0) {
       let sameType = false;
       let ok = false;
-      for (const s of state.permitted) {
-        const r = constrains(s.base, name);
+      for (const per of state.permitted) {
+        const r = constrains(per, name);
         if (r === DIFF) continue;
         if (r === WIDENS || r === SAME) {
           sameType = true;
@@ -883,7 +1109,7 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
   const topFirst = [...path].reverse();
   let prev = anchor;
   let maxPathLength = n;
-  const ncs: NcState[] = [];
+  let nc: NcState | null = null;
   const policy = policyState(n);
   for (let i = 0; i < n; i++) {
     const cert = topFirst[i];
@@ -914,14 +1140,11 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
       }
       if (pathLen < maxPathLength) maxPathLength = pathLen;
     }
-    if (ncs.length > 0 && (isLeaf || !selfIssued(cert))) {
-      for (const s of ncs) {
-        const r = ncVerify(s, cert);
-        if (r !== true) return vfail(r === false ? 'name constraints check failed' : r, ['CHAIN_NAME_CONSTRAINTS_VIOLATED'], 'name-constraints', cert);
-      }
+    if (nc && (isLeaf || !selfIssued(cert))) {
+      const r = ncVerify(nc, cert);
+      if (r !== true) return vfail(r === false ? 'name constraints check failed' : r, ['CHAIN_NAME_CONSTRAINTS_VIOLATED'], 'name-constraints', cert);
     }
-    const st = ncStateOf(cert);
-    if (st) ncs.push(st);
+    nc = mergeNc(nc, cert);
     // PolicyChecker
     const pe = policyCheck(policy, cert);
     if (pe) return vfail(pe, ['PROFILE_VIOLATION'], 'policy', cert);
@@ -1004,7 +1227,7 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
   const topFirst = [...path].reverse();
   let prev = anchor;
   let maxPathLength = n;
-  const ncs: NcState[] = [];
+  let nc: NcState | null = null;
   const policy = policyState(n);
   for (let i = 0; i < n; i++) {
     const cert = topFirst[i];
@@ -1026,11 +1249,8 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
       }
       if (pathLen < maxPathLength) maxPathLength = pathLen;
     }
-    if (ncs.length > 0 && (isLeaf || !selfIssued(cert))) {
-      for (const s of ncs) if (ncVerify(s, cert) !== true) return 'fail';
-    }
-    const st = ncStateOf(cert);
-    if (st) ncs.push(st);
+    if (nc && (isLeaf || !selfIssued(cert)) && ncVerify(nc, cert) !== true) return 'fail';
+    nc = mergeNc(nc, cert);
     if (sigAlgDisabled(cert) || jdkCaSha1(ctx, anchor, cert) || weakKey(cert) || weakKey(prev)) return 'fail';
     const ku = kuOf(cert);
     if (ku && !ku.some((u) => u !== 'encipherOnly' && u !== 'decipherOnly')) return 'fail';
