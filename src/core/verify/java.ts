@@ -361,6 +361,8 @@ const JAVA_EC_CURVES = new Set(['P-256', 'P-384', 'P-521']);
 async function javaSignature(ctx: VerifyContext, child: CertificateModel | CrlModel, issuer: CertificateModel): Promise<boolean> {
   if (issuer.publicKey.algorithm === 'EC' && issuer.publicKey.curve !== null && !JAVA_EC_CURVES.has(issuer.publicKey.curve)) return false;
   const s: SignatureCheck = await ctx.signature(child, issuer);
+  // Algorithms the engine cannot check (DSA, SHA-224, Ed448…) are ones the JDK verifies; an OID the JDK does not know fails there.
+  if (s.status === 'unsupported') return SIG_NAMES[child.signatureAlgorithm.oid] !== undefined;
   return s.status !== 'invalid';
 }
 
@@ -1279,7 +1281,7 @@ async function buildPath(ctx: VerifyContext, chain: readonly CertificateModel[],
       if (!out.some((x) => x.sha256Hex === c.sha256Hex)) out.push(c);
     };
     for (const a of anchors) if (javaNamesEqual(a.subject, top.issuer) && v1PeriodOk(a, top)) add(a);
-    if (maxPathLength === -1 || maxPathLength > state.traversedCACerts || cpList.length === 1) {
+    if (maxPathLength === -1 || maxPathLength > state.traversedCACerts) {
       for (const c of chain) {
         if (!javaNamesEqual(c.subject, top.issuer) || !v1PeriodOk(c, top)) continue;
         if (timeState(c, ctx.at) !== 0) continue;
