@@ -5,6 +5,7 @@ import type { CertificateModel, CrlModel } from '../model';
 import type { SignatureCheck } from '../chain/types';
 import { parseIp } from '../purpose/hostname';
 import type { Role } from '../purpose/types';
+import { chromeVerifier } from './chrome';
 import { goVerifier } from './go';
 import { javaVerifier } from './java';
 import { opensslVerifier } from './openssl';
@@ -13,7 +14,7 @@ import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, 
 
 export * from './types';
 
-export const VERIFIERS: readonly VerifierModel[] = [goVerifier, opensslVerifier, webpkiVerifier, javaVerifier];
+export const VERIFIERS: readonly VerifierModel[] = [chromeVerifier, goVerifier, opensslVerifier, webpkiVerifier, javaVerifier];
 
 export function verifierById(id: VerifierId): VerifierModel | undefined {
   return VERIFIERS.find((v) => v.id === id);

@@ -46,7 +46,8 @@ export type VerifyCode =
   | 'DUPLICATE_EXTENSION'
   | 'MALFORMED_CERTIFICATE'
   | 'PROFILE_VIOLATION'
-  | 'INVALID_NAME';
+  | 'INVALID_NAME'
+  | 'LIFETIME_EXCEEDS_PUBLIC_LIMIT';
 
 export interface VerifierAnswer {
   readonly accepts: boolean;
