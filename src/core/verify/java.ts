@@ -1125,7 +1125,7 @@ async function validatePath(ctx: VerifyContext, path: readonly CertificateModel[
     const sha1 = jdkCaSha1(ctx, anchor, cert);
     if (sha1) return vfail(sha1, ['WEAK_SIGNATURE_ALGORITHM'], 'algorithm', cert);
     const own = weakKey(cert);
-    if (own) return vfail(`Algorithm constraints check failed on keysize limits: ${own[0]} ${own[1]} bit key used with certificate: ${javaDn(cert.subject)}`, [isLeaf ? 'WEAK_RSA_KEY' : 'WEAK_ISSUER_KEY'], 'algorithm', cert);
+    if (own) return vfail(`Algorithm constraints check failed on keysize limits: ${own[0]} ${own[1]} bit key used with certificate: ${javaDn(cert.subject)}`, [isLeaf ? (own[0] === 'EC' ? 'UNSUPPORTED_KEY' : 'WEAK_RSA_KEY') : 'WEAK_ISSUER_KEY'], 'algorithm', cert);
     if (weakKey(prev)) return vfail(`Algorithm constraints check failed on signature algorithm: ${sigAlgName(cert)}`, ['WEAK_ISSUER_KEY'], 'algorithm', prev);
     // KeyChecker
     if (!isLeaf && ku && !ku.includes('keyCertSign')) return vfail('CA key usage check failed: keyCertSign bit is not set', ['CHAIN_ISSUER_NOT_CA'], 'key-usage-ca', cert);
