@@ -134,13 +134,13 @@ function UntrustedRoots({ ids, answers, nameOf, onTrustRoot }: { readonly ids: r
   return (
     <div className="mb-2 space-y-1">
       {[...waiting].map(([root, who]) => (
-        <div key={root} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-amber-300 bg-amber-50 px-2 py-1.5 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
-          <p className="min-w-0 flex-1">
+        <div key={root} className="flex flex-col items-start gap-x-3 gap-y-1 rounded-md border sm:flex-row sm:items-center border-amber-300 bg-amber-50 px-2 py-1.5 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950/60 dark:text-amber-100">
+          <p className="min-w-0 sm:flex-1">
             {who.length === ids.length ? 'Every verifier' : verifierNames(who, 'and')} {who.length === ids.length || who.length === 1 ? 'stops' : 'stop'} at the private root{' '}
             <SafeText value={nameOf(root)} className="font-semibold" max={120} />, which is loaded here but not trusted.
           </p>
           {onTrustRoot && (
-            <button type="button" className="btn-small" onClick={() => onTrustRoot(root)}>
+            <button type="button" className="btn-small shrink-0 text-left" onClick={() => onTrustRoot(root)}>
               Trust <SafeText value={nameOf(root)} max={60} /> for this session
             </button>
           )}
