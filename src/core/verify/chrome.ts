@@ -14,15 +14,23 @@
  *   anchor, else the first partial path is the one reported.
  * - Verification of a path collects error ids; they become status bits (MapPathBuilderErrorsToCertStatus):
  *   signature, issuer and "no issuer" errors are AUTHORITY_INVALID, time errors DATE_INVALID,
- *   unacceptable keys WEAK_KEY, and anything else INVALID only when no other bit is set. A path
- *   that fails only because of a SHA-1 signature is retried with SHA-1 allowed; CertVerifyProc
- *   then flags WEAK_SIGNATURE_ALGORITHM, checks the host name against the SAN only (no Common
- *   Name), RSA keys under 1024 bits, and picks one net error by its priority order.
- * - AIA: when a certificate's issuer is not among the local certificates and it carries an http
+ *   unacceptable keys WEAK_KEY, and anything else INVALID only when no other bit is set. A SHA-1
+ *   signature below the root is an unacceptable algorithm on the path (Chromium 150 answers
+ *   ERR_CERT_INVALID for a complete SHA-1 chain; the source's SHA-1 retry no longer rescues it).
+ *   CertVerifyProc then checks the chain's signature algorithms, the host name against the SAN
+ *   only (no Common Name fallback), RSA keys under 1024 bits, and for Chrome Root Store chains
+ *   the 398-day lifetime and internal names; one net error is picked by MapCertStatusToNetError's
+ *   order (INVALID > AUTHORITY_INVALID > COMMON_NAME_INVALID > … > DATE_INVALID > …).
+ * - TLS before verification: a leaf key no signature algorithm Chrome offers can use (Ed25519,
+ *   P-521, P-224, RSA too small for RSA-PSS) fails the handshake
+ *   (ERR_SSL_VERSION_OR_CIPHER_MISMATCH); under TLS 1.3 a keyUsage without digitalSignature is
+ *   refused by BoringSSL (ERR_SSL_KEY_USAGE_INCOMPATIBLE).
+ * - AIA: when a certificate has no issuer among the local certificates and carries an http
  *   caIssuers URL, Chrome fetches the issuer. The engine cannot fetch, so it assumes the URL
- *   serves the missing issuer and that it chains to a trusted root (as the lab serves it): this
- *   is only assumed when some trust anchor exists, and every certificate the engine does hold
- *   is still checked.
+ *   serves the missing issuer and that it chains to a trusted root (as the lab serves it). It
+ *   assumes this only when some trust anchor exists and the certificate had no local issuer
+ *   candidate at all (a fetched copy of a certificate already tried adds nothing); every
+ *   certificate the engine does hold is still checked.
  * - Not modelled: loaded CRL files (Chrome ignores them; it uses CRLSets), Certificate
  *   Transparency and the Chrome Root Store's own constraints (they apply to public roots only),
  *   certificate policies (no policy constraints are checked), the EV attempt (it falls back to DV).
@@ -396,7 +404,10 @@ class IssuerIter {
     if (!this.list) this.list = this.pool.issuersOf(this.cert);
     if (this.cur >= this.list.length && !this.aiaDone) {
       this.aiaDone = true;
-      if (this.pool.aiaAllowed && caIssuerUrls(this.cert).length > 0) this.list.push({ aia: true, child: this.cert });
+      // Chrome fetches the caIssuers URL once the local candidates are used up, and drops a
+      // fetched certificate it already had (same DER). The engine assumes the URL serves the
+      // missing issuer, so a fetch only adds a path where no local candidate existed.
+      if (this.list.length === 0 && this.pool.aiaAllowed && caIssuerUrls(this.cert).length > 0) this.list.push({ aia: true, child: this.cert });
     }
     const e = this.list[this.cur];
     if (!e) return null;
@@ -746,25 +757,22 @@ const STATUS_OF_ERROR: Record<ErrorId, Status | null> = {
 // ---------------------------------------------------------------------------------------------
 
 interface Attempt {
-  readonly paths: { readonly path: BuiltPath; readonly errors: PathError[] }[];
   readonly best: { readonly path: BuiltPath; readonly errors: PathError[] } | null;
   readonly valid: boolean;
 }
 
 async function runAttempt(ctx: VerifyContext, pool: PathPool): Promise<Attempt> {
-  const paths: { path: BuiltPath; errors: PathError[] }[] = [];
   let best: { path: BuiltPath; errors: PathError[] } | null = null;
   for (const path of buildPaths(ctx.leaf, pool)) {
     const errors = await verifyPath(ctx, pool, path);
     const entry = { path, errors };
-    paths.push(entry);
     const trusted = path.end === 'anchor' || path.end === 'aia';
-    if (errors.length === 0 && trusted) return { paths, best: entry, valid: true };
+    if (errors.length === 0 && trusted) return { best: entry, valid: true };
     // The first path that reached a trust anchor replaces a partial best path.
     const bestTrusted = best !== null && (best.path.end === 'anchor' || best.path.end === 'aia');
     if (best === null || (trusted && !bestTrusted)) best = entry;
   }
-  return { paths, best, valid: false };
+  return { best, valid: false };
 }
 
 /** The certificates InspectSignatureAlgorithmsInChain looks at: the leaf and every intermediate but the last certificate of the chain. */
