@@ -106,6 +106,8 @@ export function verifierAnswersQueryOptions(analysisId: number | null, sha256: s
     queryFn: () => (analysisId === null ? Promise.resolve(null) : fetchVerifierAnswers(analysisId, sha256)),
     enabled: analysisId !== null,
     gcTime: 30_000,
+    // While a new analysis' answers load, keep showing the same certificate's previous ones (no flash of "Loading…" per keystroke in the host box).
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[2] === sha256 ? previous : undefined),
   });
 }
 
