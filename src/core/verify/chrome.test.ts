@@ -154,6 +154,12 @@ const PROBE_ROWS: readonly [string, Expected, string][] = [
   ["p15-v1-root", { accepts: true, error: null }, "a v1 root (no basicConstraints) is an acceptable trust anchor"],
   ["p16-rsa768-intermediate", { accepts: false, error: "net::ERR_CERT_WEAK_KEY" }, "RSA-768 intermediate: kUnacceptablePublicKey -> WEAK_KEY"],
   ["p17-root-sent-too", { accepts: true, error: null }, "the server also sends the root: the trust anchor ends the path"],
+  ["q20-wildcard-on-tld", { accepts: false, error: "net::ERR_CERT_COMMON_NAME_INVALID" }, "no wildcard across a registry-controlled suffix: *.test does not cover a.test"],
+  ["q29-localhost", { accepts: true, error: null }, "single-label host matched exactly"],
+  ["q30-root-name-constraints", { accepts: false, error: "net::ERR_CERT_INVALID" }, "a locally added root's name constraints are enforced (anchor constraints) -> INVALID"],
+  ["q31-rsa-pss-signature", { accepts: true, error: null }, "RSASSA-PSS with SHA-256 and a 32-byte salt is an accepted signature algorithm"],
+  ["q33-sha224-signature", { accepts: false, error: "net::ERR_CERT_INVALID" }, "SHA-224 is not among Chromium's signature algorithms -> INVALID"],
+  ["q34-ecdsa-sha512", { accepts: true, error: null }, "ECDSA with SHA-512 is accepted"],
 ];
 
 describe('chrome model against Chromium 150 (fixtures)', () => {
