@@ -424,6 +424,7 @@ class PathPool {
   readonly aiaAllowed: boolean;
   private readonly anchorSha: Set<string>;
   private readonly builtinSha: Set<string>;
+  private readonly bySubject = new Map<string, Candidate[]>();
   constructor(ctx: VerifyContext) {
     this.anchorSha = new Set();
     this.builtinSha = new Set();
@@ -445,6 +446,12 @@ class PathPool {
       list.push({ cert: c, anchor: false });
     }
     this.candidates = list;
+    for (const c of list) {
+      const key = normalizeName(c.cert.subject);
+      const bucket = this.bySubject.get(key);
+      if (bucket) bucket.push(c);
+      else this.bySubject.set(key, [c]);
+    }
     this.aiaAllowed = this.anchorSha.size > 0;
   }
   isAnchor(cert: CertificateModel): boolean {
@@ -455,8 +462,7 @@ class PathPool {
     return this.builtinSha.has(cert.sha256Hex);
   }
   issuersOf(cert: CertificateModel): IssuerEntry[] {
-    const want = normalizeName(cert.issuer);
-    const found = this.candidates.filter((c) => normalizeName(c.cert.subject) === want);
+    const found = this.bySubject.get(normalizeName(cert.issuer)) ?? [];
     const keyed = found.map((c, i) => ({ c, i, p: priority(cert, c), s: selfIssued(c.cert), nb: Date.parse(c.cert.notBefore), na: Date.parse(c.cert.notAfter) }));
     keyed.sort((a, b) => a.p - b.p || Number(b.s) - Number(a.s) || b.nb - a.nb || b.na - a.na || a.i - b.i);
     return keyed.map((k) => k.c);
