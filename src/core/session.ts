@@ -206,14 +206,41 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
   // Self-signed roots that were loaded but are not trusted: a refusal because of one is answered again as if the peer trusted it.
   const privateRoots: CertificateModel[] = [];
   for (const c of sessionCerts) if (!anchorKind.has(c.sha256Hex) && namesMatch(c.subject, c.issuer) && (await signatures.check(c, c)).status === 'valid') privateRoots.push(c);
+  // What a peer would send and trust for one certificate: the certificates reachable from it by issuer
+  // name (the session may hold thousands of unrelated ones; a verifier only ever looks issuers up by name).
+  const anchorShas = new Set(anchors.map((a) => a.certificate.sha256Hex));
+  const order = new Map(sessionCerts.map((c, i) => [c.sha256Hex, i]));
+  const peerView = (cert: CertificateModel): { untrusted: CertificateModel[]; anchors: typeof anchors; privateRoots: CertificateModel[] } => {
+    const seen = new Map<string, CertificateModel>([[cert.sha256Hex, cert]]);
+    const queue = [cert];
+    while (queue.length > 0 && seen.size < 64) {
+      const c = queue.shift() as CertificateModel;
+      for (const issuer of bySubject.get(normalizeName(c.issuer)) ?? []) {
+        if (seen.has(issuer.sha256Hex)) continue;
+        seen.set(issuer.sha256Hex, issuer);
+        queue.push(issuer);
+      }
+    }
+    const reach = [...seen.values()];
+    const near = anchors.filter((a) => seen.has(a.certificate.sha256Hex));
+    return {
+      // Session certificates in first-seen order (the order a bundle sends them), the certificate itself first.
+      untrusted: [cert, ...reach.filter((c) => c !== cert && order.has(c.sha256Hex) && !anchorShas.has(c.sha256Hex)).sort((a, b) => (order.get(a.sha256Hex) ?? 0) - (order.get(b.sha256Hex) ?? 0))],
+      // Anchors no path can reach are irrelevant to a verifier, but an empty trust store is not (Java refuses one): keep one.
+      anchors: near.length > 0 || anchors.length === 0 ? near : anchors.slice(0, 1),
+      privateRoots: privateRoots.filter((r) => reach.includes(r)),
+    };
+  };
   const roleResult = async (cert: CertificateModel, assessment: RoleAssessment): Promise<RoleResult> => {
     const asCa = judgedAsCa(cert);
     if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
-    const input = asCa ? { ...verifyInput, host: null, email: null } : verifyInput;
+    const view = peerView(cert);
+    const input = { ...verifyInput, untrusted: view.untrusted, anchors: view.anchors, ...(asCa ? { host: null, email: null } : {}) };
+    const privateRoots = view.privateRoots;
     const raw = await runVerifiers(cert, assessment.role, input);
     const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
     const trustedRaw = refused.length > 0 && privateRoots.length > 0
-      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
+      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors.filter((a) => anchors.length === 0 || anchorShas.has(a.certificate.sha256Hex)), ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
       : {};
     const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
     for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {

@@ -137,6 +137,18 @@ export interface Verifier {
 
 /** WebCrypto-backed verifier; `subtle` is passed in so tests and other engines can supply their own. */
 export function createVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle): Verifier {
+  // Imported keys by SPKI and algorithm: an issuer's key is imported once, however many certificates and CRLs it signed.
+  const keys = new Map<string, Promise<CryptoKey>>();
+  const importKey = (spki: Uint8Array<ArrayBuffer>, spkiHash: string, algorithm: RsaHashedImportParams | EcKeyImportParams | Algorithm): Promise<CryptoKey> => {
+    const id = `${spkiHash}|${JSON.stringify(algorithm)}`;
+    let k = keys.get(id);
+    if (!k) {
+      k = subtle.importKey('spki', spki, algorithm, false, ['verify']);
+      keys.set(id, k);
+      k.catch(() => keys.delete(id));
+    }
+    return k;
+  };
   async function verify(signedDer: Uint8Array, key: PublicKeyModel): Promise<SignatureCheck> {
     let parts: SignedParts;
     let scheme: Scheme;
@@ -158,7 +170,7 @@ export function createVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle):
           const name = scheme.family === 'pkcs1' ? 'RSASSA-PKCS1-v1_5' : 'RSA-PSS';
           let k: CryptoKey;
           try {
-            k = await subtle.importKey('spki', spki, { name, hash: scheme.hash }, false, ['verify']);
+            k = await importKey(spki, key.spkiSha256Hex, { name, hash: scheme.hash });
           } catch {
             return unsupported(`${name} key import`);
           }
@@ -175,7 +187,7 @@ export function createVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle):
           if (!raw) return { status: 'invalid', detail: 'the ECDSA signature value is not a valid DER SEQUENCE of two integers' };
           let k: CryptoKey;
           try {
-            k = await subtle.importKey('spki', spki, { name: 'ECDSA', namedCurve: curve }, false, ['verify']);
+            k = await importKey(spki, key.spkiSha256Hex, { name: 'ECDSA', namedCurve: curve });
           } catch {
             return unsupported(`ECDSA ${curve} key import`);
           }
@@ -186,7 +198,7 @@ export function createVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle):
           if (key.algorithm !== 'Ed25519') return { status: 'invalid', detail: `an Ed25519 signature cannot be made by a ${key.algorithm} key` };
           let k: CryptoKey;
           try {
-            k = await subtle.importKey('spki', spki, { name: 'Ed25519' }, false, ['verify']);
+            k = await importKey(spki, key.spkiSha256Hex, { name: 'Ed25519' });
           } catch {
             return unsupported('Ed25519 key import');
           }

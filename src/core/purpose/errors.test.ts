@@ -64,7 +64,7 @@ describe('decodeErrorText: the verifier that printed it, and the messages added 
     ['net::ERR_CERT_AUTHORITY_INVALID', 'CHAIN_ISSUER_NOT_FOUND', 'chrome', 'Chrome'],
     ['validation failed: candidates exhausted: path length constraint violated', 'CHAIN_PATH_LENGTH_EXCEEDED', 'webpki', 'pyca/cryptography'],
     ['PKIX path validation failed: java.security.cert.CertPathValidatorException: validity check failed', 'EXPIRED', 'java', 'Java time'],
-  ] as const)('%s → %s (%s): %s', (text, code, source) => {
+  ] as const)('%s → %s (%s): %s', (text, code, source, _why) => {
     const m = decodeErrorText(text);
     expect(m.map((x) => x.code)).toContain(code);
     expect(m[0]?.source).toBe(source);
@@ -72,7 +72,7 @@ describe('decodeErrorText: the verifier that printed it, and the messages added 
   it.each([
     ['this is not an error message', 'nothing matches'],
     ['', 'empty text'],
-  ] as const)('%j: %s', (text) => {
+  ] as const)('%j: %s', (text, _why) => {
     expect(decodeErrorText(text)).toEqual([]);
   });
 });

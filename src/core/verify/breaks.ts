@@ -38,9 +38,11 @@ export function findingsWithVerifierSites(findings: readonly Finding[], role: Ro
     if (NOT_MODELLED.has(f.code) || !(f.severity === 'fail' || f.severity === 'warn' || f.code === 'CHAIN_PRIVATE_ROOT')) return f;
     const sites: BreakSite[] = [];
     for (const id of VERIFIER_IDS) {
-      const a = verifiers[id];
-      if (!a || a.accepts || !a.codes.some((c) => c === f.code)) continue;
-      sites.push(...sitesOfAnswer(id, role, a));
+      const raw = verifiers[id];
+      if (!raw) continue;
+      // A refusal that first stops at an untrusted private root still shows this finding once the root is trusted.
+      const a = [raw, raw.ifRootTrusted?.answer].find((x): x is VerifierAnswer => x !== undefined && !x.accepts && x.codes.some((c) => c === f.code));
+      if (a) sites.push(...sitesOfAnswer(id, role, a));
     }
     const { breaksIn: _old, ...rest } = f;
     void _old;

@@ -37,6 +37,15 @@ const ENFORCE_CA_EKU: ReadonlySet<VerifierId> = new Set(['chrome', 'openssl', 'g
 
 const ROLE_WORD: Record<Role, string> = { tlsServer: 'TLS server', tlsClient: 'TLS client' };
 
+/** What each verifier prints for a certificate issued under a CA whose EKU excludes the role (as the lab captured it). */
+const CA_EKU_ERROR: Record<VerifierId, string> = {
+  chrome: 'net::ERR_CERT_INVALID',
+  openssl: 'unsuitable certificate purpose',
+  go: 'x509: certificate specifies an incompatible key usage',
+  java: '',
+  webpki: 'validation failed: candidates exhausted: Neither EKU nor anyEKU could be found',
+};
+
 /** Re-reads a verifier's answer for a CA: end-entity reasons give way to what the CA itself allows. */
 export function asIssuerAnswer(id: VerifierId, cert: CertificateModel, role: Role, a: VerifierAnswer): VerifierAnswer {
   if (a.accepts || !a.codes.every((c) => END_ENTITY_CODES.has(c))) return a;
@@ -45,7 +54,7 @@ export function asIssuerAnswer(id: VerifierId, cert: CertificateModel, role: Rol
   if (eku && !eku.includes(oid) && !eku.includes(OID.anyExtendedKeyUsage) && ENFORCE_CA_EKU.has(id)) {
     return {
       accepts: false,
-      error: a.error,
+      error: CA_EKU_ERROR[id],
       codes: ['CHAIN_ISSUER_EKU_EXCLUDES'],
       fix: `This CA's Extended Key Usage (${eku.join(', ')}) does not include ${ROLE_WORD[role]} (${oid}); ${id} refuses every ${ROLE_WORD[role]} certificate issued under it. Issue from a CA whose EKU includes ${oid}, or none.`,
       path: a.path,
