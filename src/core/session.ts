@@ -247,13 +247,14 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
       let a = asCa ? asIssuerAnswer(id, cert, assessment.role, a0) : a0;
       const t0 = trustedRaw[id];
       const t = t0 && asCa ? asIssuerAnswer(id, cert, assessment.role, t0) : t0;
-      const root = t?.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined;
+      // The private root the trusted answer's path ends at (models that stop early report no path: then the nearest one).
+      const root = t ? ((t.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined) ?? privateRoots[0]) : undefined;
       if (!a.accepts && t && root && (t.accepts || t.error !== a.error)) {
         a = { ...a, codes: a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : ['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')], ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
       }
       verifiers[id] = a;
     }
-    const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers);
+    const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers, asCa ? null : options.host);
     return { ...assessment, findings, verdict: verdictFromVerifiers(findings, verifiers), verifiers, asCa };
   };
   const revocations = new Map<string, RevocationStatus>();
