@@ -31,32 +31,48 @@ interface FixtureCase {
   id: string;
   role: 'server' | 'client';
   leaf: string;
-  key: string;
+  key?: string;
   intermediates: string[];
   roots: string[];
   crls: string[];
   at: string;
   host: LabCase['host'];
+  maxDepth?: number | null;
   aia?: { url: string; file: string }[];
 }
 
-export function loadFixtureCases(): LabCase[] {
-  const file = path.join(root, 'test/fixtures/verifier/cases.json');
-  if (!existsSync(file)) return [];
-  const list = JSON.parse(readFileSync(file, 'utf8')) as FixtureCase[];
-  const read = (p: string): string => readFileSync(path.join(root, p), 'utf8');
-  return list.map((f) => ({
-    id: `fixture::${f.id}`,
-    role: f.role,
-    leaf: read(f.leaf),
-    key: read(f.key),
-    intermediates: f.intermediates.map(read),
-    roots: f.roots.map(read),
-    crls: f.crls.map(read),
-    at: f.at,
-    host: f.host,
-    ...(f.aia ? { aia: f.aia.map((a) => ({ url: a.url, der: readFileSync(path.join(root, a.file)).toString('base64') })) } : {}),
-  }));
+/** Fixture case sets: the shared verifier fixtures and the cases each model's author added (paths or inline PEM). */
+const FIXTURE_SETS: readonly { readonly file: string; readonly prefix: string }[] = [
+  { file: 'test/fixtures/verifier/cases.json', prefix: 'fixture' },
+  { file: 'test/fixtures/verifier-openssl/cases.json', prefix: 'fixture-openssl' },
+  { file: 'test/fixtures/verifier-java/cases.json', prefix: 'fixture-java' },
+  { file: 'test/fixtures/chrome-probes/cases.json', prefix: 'fixture-chrome' },
+];
+
+export function loadFixtureCases(sets: readonly string[] = FIXTURE_SETS.map((x) => x.prefix)): LabCase[] {
+  const out: LabCase[] = [];
+  // A field holds either a repo-relative path or the PEM itself.
+  const read = (p: string): string => (p.includes('-----BEGIN') ? p : readFileSync(path.join(root, p), 'utf8'));
+  for (const set of FIXTURE_SETS.filter((x) => sets.includes(x.prefix))) {
+    const file = path.join(root, set.file);
+    if (!existsSync(file)) continue;
+    for (const f of JSON.parse(readFileSync(file, 'utf8')) as FixtureCase[]) {
+      out.push({
+        id: `${set.prefix}::${f.id}`,
+        role: f.role,
+        leaf: read(f.leaf),
+        ...(f.key ? { key: read(f.key) } : {}),
+        intermediates: f.intermediates.map(read),
+        roots: f.roots.map(read),
+        crls: f.crls.map(read),
+        at: f.at,
+        host: f.host,
+        ...(f.maxDepth !== undefined ? { maxDepth: f.maxDepth } : {}),
+        ...(f.aia ? { aia: f.aia.map((a) => ({ url: a.url, der: readFileSync(path.join(root, a.file)).toString('base64') })) } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 export async function loadLimbo(): Promise<LabCase[]> {

@@ -378,8 +378,50 @@ function chainAllowsUsage(chain: readonly CertificateModel[], ctx: VerifyContext
   });
 }
 
-function refuse(err: GoError, path: readonly CertificateModel[] | null): VerifierAnswer {
-  return { accepts: false, error: err.text, codes: err.codes, fix: null, path: path ? path.map((c) => c.sha256Hex) : null };
+/** How to fix a Go refusal, in Go's terms; the client role is a Go server checking clients (tls.Config ClientCAs). */
+function goFix(codes: readonly VerifyCode[], role: VerifyContext['role']): string | null {
+  const pool = role === 'tlsServer' ? 'the client\'s tls.Config RootCAs (or SSL_CERT_FILE / the system pool)' : 'the server\'s tls.Config ClientCAs';
+  const first = codes[0];
+  switch (first) {
+    case 'CHAIN_ISSUER_NOT_FOUND':
+    case 'CHAIN_PRIVATE_ROOT':
+      return `Go does not fetch missing intermediates: send them with the certificate (tls.Certificate with the full chain, e.g. fullchain.pem), and put the root in ${pool}.`;
+    case 'CHAIN_SIGNATURE_INVALID':
+      return 'A candidate issuer has the right name but did not sign this certificate: load the real issuing CA.';
+    case 'WEAK_SIGNATURE_ALGORITHM':
+      return 'Go refuses SHA-1 (and MD5) signatures since Go 1.18: reissue the certificate (or the CA) with SHA-256.';
+    case 'EXPIRED':
+    case 'NOT_YET_VALID':
+      return 'Renew the certificate (or check the clock of the machine that verifies).';
+    case 'CHAIN_ISSUER_EXPIRED':
+      return 'A CA on the path is outside its validity: renew it, or serve the current cross-signed intermediate.';
+    case 'HOSTNAME_MISMATCH':
+    case 'SAN_MISSING':
+    case 'COMMON_NAME_ONLY':
+      return 'Go matches only subjectAltName entries (never the Common Name since Go 1.17): reissue with a DNS or IP SAN for the name clients use.';
+    case 'EKU_SERVER_AUTH_MISSING':
+    case 'EKU_CLIENT_AUTH_MISSING':
+    case 'CHAIN_ISSUER_EKU_EXCLUDES':
+      return `Every certificate on the path that has an Extended Key Usage (the root included) must list ${role === 'tlsServer' ? 'serverAuth' : 'clientAuth'} or anyExtendedKeyUsage: reissue the one that does not.`;
+    case 'UNKNOWN_CRITICAL_EXTENSION':
+      return 'Go refuses critical extensions it does not process (e.g. critical policy constraints): reissue without marking them critical.';
+    case 'CHAIN_ISSUER_NOT_CA':
+      return 'An issuer is not a CA (basicConstraints cA=TRUE is required on intermediates): issue from a proper CA.';
+    case 'CHAIN_PATH_LENGTH_EXCEEDED':
+      return 'Too many intermediates below a CA with pathLenConstraint: shorten the chain or reissue the CA.';
+    case 'CHAIN_NAME_CONSTRAINTS_VIOLATED':
+      return 'A name in the leaf (or in the constrained CA itself) is outside the CA\'s name constraints: reissue within them.';
+    case 'MALFORMED_CERTIFICATE':
+      return 'Go cannot parse this certificate (crypto/tls fails the handshake): reissue it with a conforming encoder.';
+    case 'UNSUPPORTED_KEY':
+      return 'crypto/tls only uses RSA, ECDSA and Ed25519 keys: reissue with one of them.';
+    default:
+      return null;
+  }
+}
+
+function refuse(err: GoError, path: readonly CertificateModel[] | null, role: VerifyContext['role'] = 'tlsServer'): VerifierAnswer {
+  return { accepts: false, error: err.text, codes: err.codes, fix: goFix(err.codes, role), path: path ? path.map((c) => c.sha256Hex) : null };
 }
 
 export const goVerifier: VerifierModel = {
@@ -393,13 +435,13 @@ export const goVerifier: VerifierModel = {
     for (const c of ctx.untrusted) {
       if (ctx.anchors.some((a) => a.certificate.sha256Hex === c.sha256Hex)) continue;
       const pe = goParseError(c);
-      if (pe) return refuse({ text: pe, codes: ['MALFORMED_CERTIFICATE'] }, null);
+      if (pe) return refuse({ text: pe, codes: ['MALFORMED_CERTIFICATE'] }, null, ctx.role);
     }
     const leafErr = isValid(leaf, 'leaf', [], ctx);
-    if (leafErr) return refuse(leafErr, null);
+    if (leafErr) return refuse(leafErr, null, ctx.role);
     if (ctx.role === 'tlsServer' && ctx.host) {
       const h = hostnameError(leaf, ctx.host);
-      if (h) return refuse(h, null);
+      if (h) return refuse(h, null, ctx.role);
     }
     // CertPool.AppendCertsFromPEM skips roots Go cannot parse.
     const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => ({ cert: a.certificate, anchor: true }));
@@ -454,19 +496,19 @@ export const goVerifier: VerifierModel = {
     else buildErr = await build([leaf]);
     if (chains.length === 0) {
       const e = buildErr ?? { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] as VerifyCode[] };
-      return refuse(e, null);
+      return refuse(e, null, ctx.role);
     }
     const ok = chains.find((ch) => chainAllowsUsage(ch, ctx));
     if (!ok) {
       const leafEku = ekuFor(leaf, ctx.role);
       const codes: VerifyCode[] = leafEku === 'excluded' ? [ctx.role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING'] : ['CHAIN_ISSUER_EKU_EXCLUDES'];
-      return refuse({ text: 'x509: certificate specifies an incompatible key usage', codes }, chains[0] ?? null);
+      return refuse({ text: 'x509: certificate specifies an incompatible key usage', codes }, chains[0] ?? null, ctx.role);
     }
     // crypto/tls then refuses a leaf key it cannot use (RSA, ECDSA and Ed25519 only).
     const alg = leaf.publicKey.algorithm;
     if (alg !== 'RSA' && alg !== 'EC' && alg !== 'Ed25519') {
       const type = alg === 'DSA' ? '*dsa.PublicKey' : '<nil>';
-      return refuse({ text: ctx.role === 'tlsServer' ? `tls: server's certificate contains an unsupported type of public key: ${type}` : `tls: client certificate contains an unsupported public key of type ${type}`, codes: ['UNSUPPORTED_KEY'] }, ok);
+      return refuse({ text: ctx.role === 'tlsServer' ? `tls: server's certificate contains an unsupported type of public key: ${type}` : `tls: client certificate contains an unsupported public key of type ${type}`, codes: ['UNSUPPORTED_KEY'] }, ok, ctx.role);
     }
     return { accepts: true, error: null, codes: [], fix: null, path: ok.map((c) => c.sha256Hex) };
   },
