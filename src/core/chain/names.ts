@@ -23,16 +23,24 @@ export function normalizeAttributeValue(attribute: AttributeModel): string {
   return attribute.value.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
+// Names are immutable: each one's key is computed once.
+const normalized = new WeakMap<NameModel, string>();
+
 /** A comparison key for a Name: equal keys mean equal names under RFC 5280 §7.1. */
 export function normalizeName(name: NameModel): string {
-  return name.rdns
-    .map((rdn) =>
-      rdn
-        .map((a) => `${a.oid}=${JSON.stringify(normalizeAttributeValue(a))}`)
-        .sort()
-        .join('+'),
-    )
-    .join(',');
+  let key = normalized.get(name);
+  if (key === undefined) {
+    key = name.rdns
+      .map((rdn) =>
+        rdn
+          .map((a) => `${a.oid}=${JSON.stringify(normalizeAttributeValue(a))}`)
+          .sort()
+          .join('+'),
+      )
+      .join(',');
+    normalized.set(name, key);
+  }
+  return key;
 }
 
 export function namesMatch(a: NameModel, b: NameModel): boolean {

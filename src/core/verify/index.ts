@@ -41,13 +41,31 @@ export interface VerifySessionInput {
   readonly signature: (subject: CertificateModel | CrlModel, issuer: CertificateModel) => Promise<SignatureCheck>;
 }
 
+// A session verifies every certificate at the same time and host: the last ones parsed are kept.
+let lastAt: { readonly text: string; readonly at: number; readonly atIso: string } | null = null;
+let lastHost: { readonly text: string | null; readonly peer: PeerName | null } | null = null;
+
+function parsedAt(text: string): { readonly at: number; readonly atIso: string } {
+  if (lastAt?.text !== text) {
+    const at = Date.parse(text);
+    lastAt = { text, at, atIso: new Date(at).toISOString() };
+  }
+  return lastAt;
+}
+
+function parsedHost(text: string | null): PeerName | null {
+  if (lastHost === null || lastHost.text !== text) lastHost = { text, peer: peerName(text) };
+  return lastHost.peer;
+}
+
 export function verifyContext(leaf: CertificateModel, role: Role, s: VerifySessionInput): VerifyContext {
+  const { at, atIso } = parsedAt(s.at);
   return {
     leaf,
     role,
-    at: Date.parse(s.at),
-    atIso: new Date(Date.parse(s.at)).toISOString(),
-    host: role === 'tlsServer' ? peerName(s.host) : null,
+    at,
+    atIso,
+    host: role === 'tlsServer' ? parsedHost(s.host) : null,
     email: s.email ?? null,
     untrusted: s.untrusted,
     anchors: s.anchors,

@@ -42,14 +42,21 @@ export function canonValue(a: AttributeModel): string {
   return `utf8:${out}`;
 }
 
+const canonRdnsCache = new WeakMap<NameModel, readonly string[]>();
+
 /** A name as a list of canonical RDNs (each a sorted list of attribute keys). */
-export function canonRdns(name: NameModel): string[] {
-  return name.rdns.map((rdn) =>
-    rdn
-      .map((a) => `${a.oid}=${canonValue(a)}`)
-      .sort()
-      .join('\u0000+'),
-  );
+export function canonRdns(name: NameModel): readonly string[] {
+  let c = canonRdnsCache.get(name);
+  if (!c) {
+    c = name.rdns.map((rdn) =>
+      rdn
+        .map((a) => `${a.oid}=${canonValue(a)}`)
+        .sort()
+        .join('\u0000+'),
+    );
+    canonRdnsCache.set(name, c);
+  }
+  return c;
 }
 
 const canonCache = new WeakMap<NameModel, string>();
@@ -253,8 +260,14 @@ function akidFrom(ext: ExtensionModel | undefined): RawAkid | null {
   return { keyIdHex, serialHex, issuer };
 }
 
+const akidCache = new WeakMap<CertificateModel | CrlModel, RawAkid | null>();
 export function rawAkid(cert: CertificateModel | CrlModel): RawAkid | null {
-  return akidFrom(cert.extensions.find((e) => e.oid === '2.5.29.35'));
+  let a = akidCache.get(cert);
+  if (a === undefined) {
+    a = akidFrom(cert.extensions.find((e) => e.oid === '2.5.29.35'));
+    akidCache.set(cert, a);
+  }
+  return a;
 }
 
 export function hex(b: Uint8Array): string {
@@ -306,7 +319,17 @@ function reasonBits(n: Asn1): number {
   return v;
 }
 
+const idpCache = new WeakMap<CrlModel, RawIdp | null | 'unreadable'>();
 export function rawIdp(crl: CrlModel): RawIdp | null | 'unreadable' {
+  let idp = idpCache.get(crl);
+  if (idp === undefined) {
+    idp = rawIdpOf(crl);
+    idpCache.set(crl, idp);
+  }
+  return idp;
+}
+
+function rawIdpOf(crl: CrlModel): RawIdp | null | 'unreadable' {
   const ext = crl.extensions.find((e) => e.oid === '2.5.29.28');
   if (!ext) return null;
   const der = extensionDer(ext);
@@ -354,7 +377,17 @@ export interface RawDistPoint {
   readonly crlIssuer: readonly RawGeneralName[] | null;
 }
 
-export function rawCrlDistPoints(cert: CertificateModel): RawDistPoint[] {
+const distPointsCache = new WeakMap<CertificateModel, readonly RawDistPoint[]>();
+export function rawCrlDistPoints(cert: CertificateModel): readonly RawDistPoint[] {
+  let dps = distPointsCache.get(cert);
+  if (!dps) {
+    dps = rawCrlDistPointsOf(cert);
+    distPointsCache.set(cert, dps);
+  }
+  return dps;
+}
+
+function rawCrlDistPointsOf(cert: CertificateModel): RawDistPoint[] {
   const ext = cert.extensions.find((e) => e.oid === '2.5.29.31');
   if (!ext) return [];
   const der = extensionDer(ext);

@@ -92,12 +92,6 @@ interface Failure {
   readonly cert?: CertificateModel;
 }
 
-class Stop extends Error {
-  constructor(readonly failure: Failure) {
-    super(TEXT[failure.err]);
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Algorithms
 // ---------------------------------------------------------------------------------------------
@@ -138,8 +132,19 @@ const SIGNATURES: Record<string, { key: PkeyType; bits: number | 'pss' }> = {
   '1.3.101.113': { key: 'Ed448', bits: 224 },
 };
 
+const sigBitsCache = new WeakMap<CertificateModel | CrlModel, number | null>();
+
 /** Security bits of a signature (X509_get_signature_info), null when OpenSSL cannot tell (unknown algorithm). */
 function signatureBits(cert: CertificateModel | CrlModel): number | null {
+  let b = sigBitsCache.get(cert);
+  if (b === undefined) {
+    b = signatureBitsOf(cert);
+    sigBitsCache.set(cert, b);
+  }
+  return b;
+}
+
+function signatureBitsOf(cert: CertificateModel | CrlModel): number | null {
   const s = SIGNATURES[cert.signatureAlgorithm.oid];
   if (!s) return null;
   if (s.bits !== 'pss') return s.bits;
@@ -207,8 +212,19 @@ export function rsaSecurityBits(n: number): number {
   return Math.min(y, cap);
 }
 
+const keyBitsCache = new WeakMap<CertificateModel, number | null>();
+
 /** EVP_PKEY_get_security_bits, null when OpenSSL cannot load the key. */
 function keyBits(cert: CertificateModel): number | null {
+  let b = keyBitsCache.get(cert);
+  if (b === undefined) {
+    b = keyBitsOf(cert);
+    keyBitsCache.set(cert, b);
+  }
+  return b;
+}
+
+function keyBitsOf(cert: CertificateModel): number | null {
   const k = cert.publicKey;
   switch (k.algorithm) {
     case 'RSA':
@@ -380,28 +396,38 @@ function x509CheckCa(cert: CertificateModel): number {
   return checkCa(f);
 }
 
+function xkuReject(f: Flags, oids: readonly string[]): boolean {
+  return f.xku !== null && !oids.some((o) => f.xku?.has(o));
+}
+
+function nsReject(f: Flags, t: string): boolean {
+  return f.ns !== null && !f.ns.has(t);
+}
+
+function sslCa(f: Flags): 1 | 0 {
+  const r = checkCa(f);
+  if (r === 0) return 0;
+  return r !== 5 || (f.ns?.has('sslCA') ?? false) ? 1 : 0;
+}
+
+const XKU_TLS_SERVER = [EKU.serverAuth, EKU.msSgc, EKU.nsSgc];
+const XKU_TLS_CLIENT = [EKU.clientAuth];
+
 /** check_purpose_ssl_server / _client: 1 allowed, 0 refused, -1 the certificate is invalid (allowed without -x509_strict). */
 function checkPurpose(cert: CertificateModel, role: Role, requireCa: boolean): 1 | 0 | -1 {
   const f = flagsOf(cert);
   if (f.invalid) return -1;
-  const xkuReject = (oids: readonly string[]): boolean => f.xku !== null && !oids.some((o) => f.xku?.has(o));
-  const nsReject = (t: string): boolean => f.ns !== null && !f.ns.has(t);
-  const sslCa = (): 1 | 0 => {
-    const r = checkCa(f);
-    if (r === 0) return 0;
-    return r !== 5 || (f.ns?.has('sslCA') ?? false) ? 1 : 0;
-  };
   if (role === 'tlsServer') {
-    if (xkuReject([EKU.serverAuth, EKU.msSgc, EKU.nsSgc])) return 0;
-    if (requireCa) return sslCa();
-    if (nsReject('sslServer')) return 0;
+    if (xkuReject(f, XKU_TLS_SERVER)) return 0;
+    if (requireCa) return sslCa(f);
+    if (nsReject(f, 'sslServer')) return 0;
     if (kuReject(f, KU_TLS_SERVER)) return 0;
     return 1;
   }
-  if (xkuReject([EKU.clientAuth])) return 0;
-  if (requireCa) return sslCa();
+  if (xkuReject(f, XKU_TLS_CLIENT)) return 0;
+  if (requireCa) return sslCa(f);
   if (kuReject(f, KU_TLS_CLIENT)) return 0;
-  if (nsReject('sslClient')) return 0;
+  if (nsReject(f, 'sslClient')) return 0;
   return 1;
 }
 
@@ -413,10 +439,23 @@ function secondsOf(iso: string): number {
   return Math.floor(Date.parse(iso) / 1000);
 }
 
+const certSecondsCache = new WeakMap<CertificateModel, { readonly notBefore: number; readonly notAfter: number }>();
+
+/** notBefore and notAfter in whole seconds. */
+function certSeconds(cert: CertificateModel): { readonly notBefore: number; readonly notAfter: number } {
+  let t = certSecondsCache.get(cert);
+  if (!t) {
+    t = { notBefore: secondsOf(cert.notBefore), notAfter: secondsOf(cert.notAfter) };
+    certSecondsCache.set(cert, t);
+  }
+  return t;
+}
+
 /** ossl_x509_check_cert_time: 0 valid, 9 not yet valid, 10 expired. */
 function certTime(cert: CertificateModel, now: number): 0 | 9 | 10 {
-  if (secondsOf(cert.notBefore) > now) return 9;
-  if (secondsOf(cert.notAfter) <= now) return 10;
+  const t = certSeconds(cert);
+  if (t.notBefore > now) return 9;
+  if (t.notAfter <= now) return 10;
   return 0;
 }
 
@@ -437,9 +476,18 @@ function pickIssuer(cands: readonly CertificateModel[], x: CertificateModel, now
   for (const c of cands) {
     if (!likelyIssued(c, x) || !allow(c)) continue;
     if (certTime(c, now) === 0) return c;
-    if (rv === null || secondsOf(c.notAfter) > secondsOf(rv.notAfter)) rv = c;
+    if (rv === null || certSeconds(c).notAfter > certSeconds(rv).notAfter) rv = c;
   }
   return rv;
+}
+
+/** Some certificate of `chain` from index `from` on is self-signed. */
+function selfSignedFrom(chain: readonly CertificateModel[], from: number): boolean {
+  for (let i = from; i < chain.length; i++) {
+    const c = chain[i];
+    if (c && selfSigned(c) === 1) return true;
+  }
+  return false;
 }
 
 function buildChain(ctx: VerifyContext, now: number): Built {
@@ -462,13 +510,6 @@ function buildChain(ctx: VerifyContext, now: number): Built {
   const pool = [...untrusted];
   let trusted = false;
   let guard = 0;
-  const trustedFrom = (from: number): boolean => {
-    for (let i = from; i < chain.length; i++) {
-      const c = chain[i];
-      if (c && selfSigned(c) === 1) return true;
-    }
-    return false;
-  };
   while (search !== 0 && guard++ < 1000) {
     let num = chain.length;
     if ((search & S_TRUSTED) !== 0) {
@@ -490,7 +531,7 @@ function buildChain(ctx: VerifyContext, now: number): Built {
         }
         if (ok) {
           search &= ~S_UNTRUSTED;
-          if (trustedFrom(num)) {
+          if (selfSignedFrom(chain, num)) {
             trusted = true;
             break;
           }
@@ -624,9 +665,21 @@ function equalEmail(a: string, b: string): boolean {
   return a.slice(0, i) === b.slice(0, i);
 }
 
+const subjectValuesCache = new WeakMap<NameModel, Map<string, readonly string[]>>();
+
 /** Subject attributes as OpenSSL's ASN1_STRING_to_UTF8 gives them. */
-function subjectValues(name: NameModel, oid: string): string[] {
-  return name.rdns.flat().filter((a) => a.oid === oid && a.stringType !== 'other').map((a) => a.value);
+function subjectValues(name: NameModel, oid: string): readonly string[] {
+  let byOid = subjectValuesCache.get(name);
+  if (!byOid) {
+    byOid = new Map();
+    subjectValuesCache.set(name, byOid);
+  }
+  let v = byOid.get(oid);
+  if (!v) {
+    v = name.rdns.flat().filter((a) => a.oid === oid && a.stringType !== 'other').map((a) => a.value);
+    byOid.set(oid, v);
+  }
+  return v;
 }
 
 function checkHost(cert: CertificateModel, host: string): boolean {
@@ -1081,25 +1134,36 @@ function purposeCodes(cert: CertificateModel, role: Role, depth: number): Verify
   return [role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING'];
 }
 
-async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: CertificateModel[] | null }): Promise<void> {
+interface Checked {
+  readonly failure: Failure | null;
+  readonly chain: CertificateModel[] | null;
+}
+
+function failed(chain: CertificateModel[], failure: Failure): Checked {
+  return { failure, chain };
+}
+
+/** The key's security bits reach the auth level's minimum. */
+function keyOk(c: CertificateModel, level: number, minbits: number): boolean {
+  if (level <= 0) return true;
+  const b = keyBits(c);
+  return b !== null && b >= minbits;
+}
+
+/** X509_verify_cert up to check_id: no signature is checked before internal_verify, so none of it waits. */
+function checkChain(ctx: VerifyContext, now: number): Checked {
   const leaf = ctx.leaf;
   const role = ctx.role;
   const level = OPENSSL_AUTH_LEVEL;
   const minbits = MINBITS[Math.min(level, MINBITS.length) - 1] ?? 112;
-  const keyOk = (c: CertificateModel): boolean => {
-    if (level <= 0) return true;
-    const b = keyBits(c);
-    return b !== null && b >= minbits;
-  };
   // X509_verify_cert: the peer's key first.
-  if (!keyOk(leaf)) {
+  if (!keyOk(leaf, level, minbits)) {
     const codes: VerifyCode[] = keyBits(leaf) === null ? ['UNSUPPORTED_KEY'] : leaf.publicKey.algorithm === 'RSA' || leaf.publicKey.algorithm === 'RSA-PSS' ? ['WEAK_RSA_KEY'] : ['UNSUPPORTED_KEY'];
-    throw new Stop({ err: 66, depth: 0, codes, cert: leaf });
+    return { failure: { err: 66, depth: 0, codes, cert: leaf }, chain: null };
   }
   const built = buildChain(ctx, now);
-  chainOut.chain = built.chain;
-  if (built.failure) throw new Stop(built.failure);
   const chain = built.chain;
+  if (built.failure) return failed(chain, built.failure);
   const num = chain.length;
 
   // check_extensions
@@ -1109,18 +1173,18 @@ async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: C
     const x = chain[i];
     if (!x) continue;
     const f = flagsOf(x);
-    if (f.critical) throw new Stop({ err: 34, depth: i, codes: ['UNKNOWN_CRITICAL_EXTENSION'], cert: x });
+    if (f.critical) return failed(chain, { err: 34, depth: i, codes: ['UNKNOWN_CRITICAL_EXTENSION'], cert: x });
     const ret = x509CheckCa(x);
     if (mustBeCa === 1 && (ret === 0 || (i + 1 < num && ret !== 1))) {
-      throw new Stop({ err: 79, depth: i, codes: f.invalid ? ['MALFORMED_CERTIFICATE'] : ['CHAIN_ISSUER_NOT_CA'], cert: x });
+      return failed(chain, { err: 79, depth: i, codes: f.invalid ? ['MALFORMED_CERTIFICATE'] : ['CHAIN_ISSUER_NOT_CA'], cert: x });
     }
     if (num > 1) {
-      if (keyBits(x) === null) throw new Stop({ err: 1, depth: i, codes: ['UNSUPPORTED_KEY'], cert: x });
-      if (x.publicKey.algorithm === 'EC' && x.publicKey.ec?.explicitParameters) throw new Stop({ err: 94, depth: i, codes: ['UNSUPPORTED_KEY'], cert: x });
+      if (keyBits(x) === null) return failed(chain, { err: 1, depth: i, codes: ['UNSUPPORTED_KEY'], cert: x });
+      if (x.publicKey.algorithm === 'EC' && x.publicKey.ec?.explicitParameters) return failed(chain, { err: 94, depth: i, codes: ['UNSUPPORTED_KEY'], cert: x });
     }
     const p = checkPurpose(x, role, mustBeCa > 0);
-    if (p === 0) throw new Stop({ err: 26, depth: i, codes: purposeCodes(x, role, i), cert: x });
-    if (i > 1 && f.pathlen !== -1 && plen > f.pathlen) throw new Stop({ err: 25, depth: i, codes: ['CHAIN_PATH_LENGTH_EXCEEDED'], cert: x });
+    if (p === 0) return failed(chain, { err: 26, depth: i, codes: purposeCodes(x, role, i), cert: x });
+    if (i > 1 && f.pathlen !== -1 && plen > f.pathlen) return failed(chain, { err: 25, depth: i, codes: ['CHAIN_PATH_LENGTH_EXCEEDED'], cert: x });
     if (i > 0 && !f.si) plen++;
     mustBeCa = f.proxy ? 0 : 1;
   }
@@ -1130,10 +1194,10 @@ async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: C
     for (let i = 0; i < num; i++) {
       const x = chain[i];
       if (!x) continue;
-      if (i > 0 && !keyOk(x)) throw new Stop({ err: 67, depth: i, codes: ['WEAK_ISSUER_KEY'], cert: x });
+      if (i > 0 && !keyOk(x, level, minbits)) return failed(chain, { err: 67, depth: i, codes: ['WEAK_ISSUER_KEY'], cert: x });
       if (i < num - 1) {
         const sb = signatureBits(x);
-        if (sb === null || sb < minbits) throw new Stop({ err: 68, depth: i, codes: ['WEAK_SIGNATURE_ALGORITHM'], cert: x });
+        if (sb === null || sb < minbits) return failed(chain, { err: 68, depth: i, codes: ['WEAK_SIGNATURE_ALGORITHM'], cert: x });
       }
     }
   }
@@ -1141,18 +1205,23 @@ async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: C
   // check_id
   if (role === 'tlsServer' && ctx.host) {
     if (ctx.host.kind === 'dns') {
-      if (!checkHost(leaf, ctx.host.value)) throw new Stop({ err: 62, depth: 0, codes: rawSan(leaf)?.some((g) => g.type === GEN.dns) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'], cert: leaf });
+      if (!checkHost(leaf, ctx.host.value)) return failed(chain, { err: 62, depth: 0, codes: rawSan(leaf)?.some((g) => g.type === GEN.dns) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'], cert: leaf });
     } else if (!checkIp(leaf, ctx.host.bytes)) {
-      throw new Stop({ err: 64, depth: 0, codes: rawSan(leaf)?.some((g) => g.type === GEN.ip) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'], cert: leaf });
+      return failed(chain, { err: 64, depth: 0, codes: rawSan(leaf)?.some((g) => g.type === GEN.ip) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'], cert: leaf });
     }
   }
-  if (role === 'tlsClient' && ctx.email && !checkEmail(leaf, ctx.email)) throw new Stop({ err: 63, depth: 0, codes: ['HOSTNAME_MISMATCH'], cert: leaf });
+  if (role === 'tlsClient' && ctx.email && !checkEmail(leaf, ctx.email)) return failed(chain, { err: 63, depth: 0, codes: ['HOSTNAME_MISMATCH'], cert: leaf });
+  return { failure: null, chain };
+}
 
+/** The rest of X509_verify_cert on the built chain: revocation, signatures and times, name constraints. */
+async function checkLinks(ctx: VerifyContext, chain: readonly CertificateModel[], now: number): Promise<Failure | null> {
+  const num = chain.length;
   // check_revocation (-crl_check_all when CRLs are loaded)
   if (ctx.crls.length > 0) {
     for (let i = 0; i < num; i++) {
       const r = await checkCertCrl(ctx, chain, i, now);
-      if (r) throw new Stop(r);
+      if (r) return r;
     }
   }
 
@@ -1165,18 +1234,18 @@ async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: C
       // ossl_x509_signing_allowed: the issuer's key usage must allow signing certificates.
       const fi = flagsOf(xi);
       if (flagsOf(xs).proxy ? kuReject(fi, ['digitalSignature']) : kuReject(fi, ['keyCertSign'])) {
-        throw new Stop({ err: flagsOf(xs).proxy ? 39 : 32, depth: n + 1, codes: ['CHAIN_ISSUER_NOT_CA'], cert: xi });
+        return { err: flagsOf(xs).proxy ? 39 : 32, depth: n + 1, codes: ['CHAIN_ISSUER_NOT_CA'], cert: xi };
       }
       const sig = await ctx.signature(xs, xi);
       const unknown = SIGNATURES[xs.signatureAlgorithm.oid] === undefined;
       if (sig.status === 'invalid' || (sig.status === 'unsupported' && unknown)) {
-        throw new Stop({ err: 7, depth: n, codes: ['CHAIN_SIGNATURE_INVALID'], cert: xs });
+        return { err: 7, depth: n, codes: ['CHAIN_SIGNATURE_INVALID'], cert: xs };
       }
     }
     const t = certTime(xs, now);
     if (t !== 0) {
       const codes: VerifyCode[] = n === 0 ? [t === 9 ? 'NOT_YET_VALID' : 'EXPIRED'] : ['CHAIN_ISSUER_EXPIRED'];
-      throw new Stop({ err: t, depth: n, codes, cert: xs });
+      return { err: t, depth: n, codes, cert: xs };
     }
     n--;
     if (n >= 0) {
@@ -1198,10 +1267,11 @@ async function verifyChain(ctx: VerifyContext, now: number, chainOut: { chain: C
       if (rv === 0 && i === 0 && !(rawSan(x) ?? []).some((g) => g.type === GEN.dns)) rv = nameConstraintsCheckCn(x, nc);
       if (rv !== 0) {
         const codes: VerifyCode[] = rv === 53 ? ['CHAIN_NAME_CONSTRAINTS_VIOLATED', 'INVALID_NAME'] : ['CHAIN_NAME_CONSTRAINTS_VIOLATED'];
-        throw new Stop({ err: rv, depth: i, codes, cert: x });
+        return { err: rv, depth: i, codes, cert: x };
       }
     }
   }
+  return null;
 }
 
 export const opensslVerifier: VerifierModel = {
@@ -1211,14 +1281,11 @@ export const opensslVerifier: VerifierModel = {
   roles: ['tlsServer', 'tlsClient'],
   async verify(ctx): Promise<VerifierAnswer> {
     const now = Math.floor(ctx.at / 1000);
-    const out: { chain: CertificateModel[] | null } = { chain: null };
-    try {
-      await verifyChain(ctx, now, out);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      const f = e.failure;
-      return { accepts: false, error: TEXT[f.err], codes: f.codes, fix: fixFor(f, ctx.role), path: out.chain ? out.chain.map((c) => c.sha256Hex) : null };
-    }
-    return { accepts: true, error: null, codes: [], fix: null, path: out.chain ? out.chain.map((c) => c.sha256Hex) : null };
+    const checked = checkChain(ctx, now);
+    const chain = checked.chain;
+    const f = checked.failure ?? (chain ? await checkLinks(ctx, chain, now) : null);
+    const path = chain ? chain.map((c) => c.sha256Hex) : null;
+    if (f) return { accepts: false, error: TEXT[f.err], codes: f.codes, fix: fixFor(f, ctx.role), path };
+    return { accepts: true, error: null, codes: [], fix: null, path };
   },
 };
