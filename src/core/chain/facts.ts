@@ -49,10 +49,24 @@ export function subjectAltNames(cert: CertificateModel): readonly GeneralNameMod
   return findExtension(cert, 'subjectAltName')?.names ?? [];
 }
 
+// Certificates are immutable: their key identifiers are read once.
+const skiCache = new WeakMap<CertificateModel, string | null>();
+const akiCache = new WeakMap<CertificateModel, string | null>();
+
 export function subjectKeyId(cert: CertificateModel): string | null {
-  return findExtension(cert, 'subjectKeyIdentifier')?.keyIdentifierHex.toLowerCase() ?? null;
+  let id = skiCache.get(cert);
+  if (id === undefined) {
+    id = findExtension(cert, 'subjectKeyIdentifier')?.keyIdentifierHex.toLowerCase() ?? null;
+    skiCache.set(cert, id);
+  }
+  return id;
 }
 
 export function authorityKeyId(cert: CertificateModel): string | null {
-  return findExtension(cert, 'authorityKeyIdentifier')?.keyIdentifierHex?.toLowerCase() ?? null;
+  let id = akiCache.get(cert);
+  if (id === undefined) {
+    id = findExtension(cert, 'authorityKeyIdentifier')?.keyIdentifierHex?.toLowerCase() ?? null;
+    akiCache.set(cert, id);
+  }
+  return id;
 }

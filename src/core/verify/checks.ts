@@ -17,10 +17,23 @@ export function roleOid(role: Role): string {
   return role === 'tlsServer' ? OID.serverAuth : OID.clientAuth;
 }
 
+const validityCache = new WeakMap<CertificateModel, { readonly notBefore: number; readonly notAfter: number }>();
+
+/** notBefore and notAfter in ms since the epoch (parsed once per certificate). */
+export function validityMs(cert: CertificateModel): { readonly notBefore: number; readonly notAfter: number } {
+  let v = validityCache.get(cert);
+  if (!v) {
+    v = { notBefore: Date.parse(cert.notBefore), notAfter: Date.parse(cert.notAfter) };
+    validityCache.set(cert, v);
+  }
+  return v;
+}
+
 /** -1 before notBefore, 1 after notAfter, 0 within. */
 export function timeState(cert: CertificateModel, at: number): -1 | 0 | 1 {
-  if (at < Date.parse(cert.notBefore)) return -1;
-  if (at > Date.parse(cert.notAfter)) return 1;
+  const v = validityMs(cert);
+  if (at < v.notBefore) return -1;
+  if (at > v.notAfter) return 1;
   return 0;
 }
 
@@ -28,9 +41,21 @@ export function selfIssued(cert: CertificateModel): boolean {
   return namesMatch(cert.subject, cert.issuer);
 }
 
+const ekuCache = new WeakMap<CertificateModel, readonly string[] | null>();
+
+/** EKU OIDs (null when the extension is absent), read once per certificate. */
+export function ekuOids(cert: CertificateModel): readonly string[] | null {
+  let eku = ekuCache.get(cert);
+  if (eku === undefined) {
+    eku = extendedKeyUsages(cert);
+    ekuCache.set(cert, eku);
+  }
+  return eku;
+}
+
 /** EKU verdict for a role: 'absent' (no extension), 'role' (lists the role), 'any' (only through anyExtendedKeyUsage), 'excluded'. */
 export function ekuFor(cert: CertificateModel, role: Role): 'absent' | 'role' | 'any' | 'excluded' {
-  const eku = extendedKeyUsages(cert);
+  const eku = ekuOids(cert);
   if (!eku) return 'absent';
   if (eku.includes(roleOid(role))) return 'role';
   if (eku.includes(OID.anyExtendedKeyUsage)) return 'any';

@@ -26,7 +26,6 @@ import {
   unhandledCritical,
   uriHost,
 } from './checks';
-import type { PoolEntry } from './paths';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 /** Extensions Go's parser processes (crypto/x509/parser.go); any other critical one is "unhandled". */
@@ -50,8 +49,19 @@ function goTime(iso: string): string {
   return new Date(iso).toISOString().replace(/\.\d{3}Z$/u, 'Z');
 }
 
-/** Critical extensions Go does not handle, including a SAN with no name form it keeps and name constraints with forms it does not support. */
+const unhandledCache = new WeakMap<CertificateModel, boolean>();
+
+/** Critical extensions Go does not handle, including a SAN with no name form it keeps and name constraints with forms it does not support. Memoised per certificate. */
 function goUnhandled(cert: CertificateModel): boolean {
+  let u = unhandledCache.get(cert);
+  if (u === undefined) {
+    u = goUnhandledOf(cert);
+    unhandledCache.set(cert, u);
+  }
+  return u;
+}
+
+function goUnhandledOf(cert: CertificateModel): boolean {
   if (unhandledCritical(cert, HANDLED).length > 0) return true;
   const san = findExtension(cert, 'subjectAltName');
   if (san?.critical && !san.names.some((n) => SAN_FORMS_GO_KEEPS.has(n.type))) return true;
@@ -310,17 +320,20 @@ function hintName(c: CertificateModel): string {
   return `serial:${BigInt(`0x${c.serialNumberHex}`).toString()}`;
 }
 
+/** How likely `issuer` is the parent by key id: 0 same key id, 1 one side missing, 2 mismatch. */
+function parentRank(aki: string | null, issuer: CertificateModel): number {
+  const ski = subjectKeyId(issuer);
+  if ((ski ?? '') === (aki ?? '')) return 0;
+  if ((ski === null) !== (aki === null)) return 1;
+  return 2;
+}
+
 /** findPotentialParents: exact issuer bytes; key-id match first, then one side missing, then mismatch. */
-function parents(pool: readonly PoolEntry[], cert: CertificateModel): PoolEntry[] {
+function parents(pool: readonly CertificateModel[], cert: CertificateModel): CertificateModel[] {
+  const same = pool.filter((c) => c.subject.derHex === cert.issuer.derHex);
+  if (same.length < 2) return same;
   const aki = authorityKeyId(cert);
-  const same = pool.filter((e) => e.cert.subject.derHex === cert.issuer.derHex);
-  const rank = (e: PoolEntry): number => {
-    const ski = subjectKeyId(e.cert);
-    if ((ski ?? '') === (aki ?? '')) return 0;
-    if ((ski === null) !== (aki === null)) return 1;
-    return 2;
-  };
-  return [...same].sort((a, b) => rank(a) - rank(b));
+  return same.sort((a, b) => parentRank(aki, a) - parentRank(aki, b));
 }
 
 /** validHostname (Go 1.19): labels of letters, digits, '_' and non-leading '-'; a pattern may start with a whole '*' label. */
@@ -346,7 +359,19 @@ function goMatchExactly(a: string, b: string): boolean {
   return a.toLowerCase().replace(/\.$/u, '') === b.toLowerCase().replace(/\.$/u, '');
 }
 
+const hostnameCache = new WeakMap<CertificateModel, { readonly key: string; readonly error: GoError | null }>();
+
+/** VerifyHostname's error for `cert` and the peer name; the last name asked for is remembered per certificate. */
 function hostnameError(cert: CertificateModel, host: NonNullable<VerifyContext['host']>): GoError | null {
+  const key = host.kind === 'ip' ? `ip:${host.value}|${host.bytes.join('.')}` : `dns:${host.value}`;
+  const hit = hostnameCache.get(cert);
+  if (hit?.key === key) return hit.error;
+  const error = hostnameErrorOf(cert, host);
+  hostnameCache.set(cert, { key, error });
+  return error;
+}
+
+function hostnameErrorOf(cert: CertificateModel, host: NonNullable<VerifyContext['host']>): GoError | null {
   const sans = sanNames(cert);
   if (host.kind === 'ip') {
     if (sans.some((n) => ipMatches(n, host.bytes) || (n.type === 'ip' && sameIpGo(n.value, host.bytes)))) return null;
@@ -420,6 +445,63 @@ function goFix(codes: readonly VerifyCode[], role: VerifyContext['role']): strin
   }
 }
 
+interface BuildState {
+  readonly ctx: VerifyContext;
+  readonly roots: readonly CertificateModel[];
+  readonly inters: readonly CertificateModel[];
+  /** Every chain found so far, leaf first. */
+  readonly chains: CertificateModel[][];
+  sigChecks: number;
+}
+
+/** buildChains: the roots, then the intermediates, that may have issued the last certificate of `current`. */
+async function buildChains(s: BuildState, current: CertificateModel[]): Promise<GoError | null> {
+  const c = current[current.length - 1];
+  if (!c) return null;
+  const ctx = s.ctx;
+  let err: GoError | null = null;
+  let hint: { err: string; cert: CertificateModel } | null = null;
+  let found = 0;
+  const rootCands = parents(s.roots, c);
+  const interCands = parents(s.inters, c);
+  const total = rootCands.length + interCands.length;
+  for (let k = 0; k < total; k++) {
+    const isRoot = k < rootCands.length;
+    const cand = isRoot ? rootCands[k] : interCands[k - rootCands.length];
+    if (!cand) continue;
+    const type: CertType = isRoot ? 'root' : 'intermediate';
+    if (current.some((x) => x.sha256Hex === cand.sha256Hex || (x.subject.derHex === cand.subject.derHex && x.publicKey.spkiSha256Hex === cand.publicKey.spkiSha256Hex))) continue;
+    s.sigChecks++;
+    if (s.sigChecks > 100) {
+      err = { text: 'x509: signature check attempts limit reached while verifying certificate chain', codes: ['CHAIN_TOO_LONG'] };
+      continue;
+    }
+    const sig = signatureError(c, cand, await ctx.signature(c, cand));
+    if (sig) {
+      hint ??= { err: sig, cert: cand };
+      continue;
+    }
+    const v = isValid(cand, type, current, ctx);
+    if (v) {
+      err = v;
+      continue;
+    }
+    if (type === 'root') {
+      s.chains.push([...current, cand]);
+      found++;
+    } else {
+      const before = s.chains.length;
+      err = await buildChains(s, [...current, cand]);
+      found += s.chains.length - before;
+    }
+  }
+  if (found > 0) return null;
+  if (err) return err;
+  const text = `x509: certificate signed by unknown authority${hint ? ` (possibly because of ${JSON.stringify(hint.err)} while trying to verify candidate authority certificate ${JSON.stringify(hintName(hint.cert))})` : ''}`;
+  const codes: VerifyCode[] = hint ? (hint.err.includes('insecure algorithm') ? ['WEAK_SIGNATURE_ALGORITHM'] : ['CHAIN_SIGNATURE_INVALID']) : ['CHAIN_ISSUER_NOT_FOUND'];
+  return { text, codes };
+}
+
 function refuse(err: GoError, path: readonly CertificateModel[] | null, role: VerifyContext['role'] = 'tlsServer'): VerifierAnswer {
   return { accepts: false, error: err.text, codes: err.codes, fix: goFix(err.codes, role), path: path ? path.map((c) => c.sha256Hex) : null };
 }
@@ -432,8 +514,9 @@ export const goVerifier: VerifierModel = {
   async verify(ctx) {
     const leaf = ctx.leaf;
     // crypto/tls parses every certificate the peer sends; one that Go cannot parse ends the handshake.
+    const anchorShas = ctx.anchors.length > 0 ? new Set(ctx.anchors.map((a) => a.certificate.sha256Hex)) : null;
     for (const c of ctx.untrusted) {
-      if (ctx.anchors.some((a) => a.certificate.sha256Hex === c.sha256Hex)) continue;
+      if (anchorShas?.has(c.sha256Hex)) continue;
       const pe = goParseError(c);
       if (pe) return refuse({ text: pe, codes: ['MALFORMED_CERTIFICATE'] }, null, ctx.role);
     }
@@ -444,56 +527,15 @@ export const goVerifier: VerifierModel = {
       if (h) return refuse(h, null, ctx.role);
     }
     // CertPool.AppendCertsFromPEM skips roots Go cannot parse.
-    const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => ({ cert: a.certificate, anchor: true }));
-    const anchorSet = new Set(roots.map((r) => r.cert.sha256Hex));
-    const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex).map((cert) => ({ cert, anchor: false }));
+    const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => a.certificate);
+    const anchorSet = new Set(roots.map((r) => r.sha256Hex));
+    const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex);
     // buildChains, recursively, with Go's error bookkeeping.
-    const chains: CertificateModel[][] = [];
-    let sigChecks = 0;
-    async function build(current: CertificateModel[]): Promise<GoError | null> {
-      const c = current[current.length - 1];
-      if (!c) return null;
-      let err: GoError | null = null;
-      let hint: { err: string; cert: CertificateModel } | null = null;
-      let found = 0;
-      const consider = async (type: CertType, cand: CertificateModel): Promise<void> => {
-        if (current.some((x) => x.sha256Hex === cand.sha256Hex || (x.subject.derHex === cand.subject.derHex && x.publicKey.spkiSha256Hex === cand.publicKey.spkiSha256Hex))) return;
-        sigChecks++;
-        if (sigChecks > 100) {
-          err = { text: 'x509: signature check attempts limit reached while verifying certificate chain', codes: ['CHAIN_TOO_LONG'] };
-          return;
-        }
-        const sig = signatureError(c, cand, await ctx.signature(c, cand));
-        if (sig) {
-          if (!hint) hint = { err: sig, cert: cand };
-          return;
-        }
-        const v = isValid(cand, type, current, ctx);
-        if (v) {
-          err = v;
-          return;
-        }
-        if (type === 'root') {
-          chains.push([...current, cand]);
-          found++;
-        } else {
-          const before = chains.length;
-          err = await build([...current, cand]);
-          found += chains.length - before;
-        }
-      };
-      for (const r of parents(roots, c)) await consider('root', r.cert);
-      for (const i of parents(inters, c)) await consider('intermediate', i.cert);
-      if (found > 0) return null;
-      if (err) return err;
-      const h = hint as { err: string; cert: CertificateModel } | null;
-      const text = `x509: certificate signed by unknown authority${h ? ` (possibly because of ${JSON.stringify(h.err)} while trying to verify candidate authority certificate ${JSON.stringify(hintName(h.cert))})` : ''}`;
-      const codes: VerifyCode[] = h ? (h.err.includes('insecure algorithm') ? ['WEAK_SIGNATURE_ALGORITHM'] : ['CHAIN_SIGNATURE_INVALID']) : ['CHAIN_ISSUER_NOT_FOUND'];
-      return { text, codes };
-    }
+    const state: BuildState = { ctx, roots, inters, chains: [], sigChecks: 0 };
+    const chains = state.chains;
     let buildErr: GoError | null = null;
     if (anchorSet.has(leaf.sha256Hex)) chains.push([leaf]);
-    else buildErr = await build([leaf]);
+    else buildErr = await buildChains(state, [leaf]);
     if (chains.length === 0) {
       const e = buildErr ?? { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] as VerifyCode[] };
       return refuse(e, null, ctx.role);
