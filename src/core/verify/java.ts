@@ -85,8 +85,19 @@ function canonicalValue(value: string): string {
   return value.trim().replace(/\s+/gu, ' ').toUpperCase().toLowerCase().normalize('NFKD');
 }
 
-/** X500Principal.getName(CANONICAL) as a comparison key (equal keys ⇔ X500Principal.equals). */
+const nameKeyCache = new WeakMap<NameModel, string>();
+
+/** X500Principal.getName(CANONICAL) as a comparison key (equal keys ⇔ X500Principal.equals). Memoised per name. */
 export function javaNameKey(name: NameModel): string {
+  let k = nameKeyCache.get(name);
+  if (k === undefined) {
+    k = nameKeyOf(name);
+    nameKeyCache.set(name, k);
+  }
+  return k;
+}
+
+function nameKeyOf(name: NameModel): string {
   return name.rdns
     .map((rdn) =>
       rdn
@@ -101,8 +112,15 @@ export function javaNamesEqual(a: NameModel, b: NameModel): boolean {
   return a.derHex === b.derHex || javaNameKey(a) === javaNameKey(b);
 }
 
+const selfIssuedCache = new WeakMap<CertificateModel, boolean>();
+
 function selfIssued(c: CertificateModel): boolean {
-  return javaNamesEqual(c.subject, c.issuer);
+  let si = selfIssuedCache.get(c);
+  if (si === undefined) {
+    si = javaNamesEqual(c.subject, c.issuer);
+    selfIssuedCache.set(c, si);
+  }
+  return si;
 }
 
 const DN_KEYWORDS: Readonly<Record<string, string>> = {
@@ -241,16 +259,38 @@ function dnsNameProblem(name: string, allowWildcard: boolean): string | null {
   return null;
 }
 
-/** The SAN names Java keeps: null when the certificate has no SAN Java can read. */
+const sanCache = new WeakMap<CertificateModel, readonly GeneralNameModel[] | null>();
+
+/** The SAN names Java keeps: null when the certificate has no SAN Java can read. Memoised per certificate. */
 function javaSan(cert: CertificateModel): readonly GeneralNameModel[] | null {
+  let names = sanCache.get(cert);
+  if (names === undefined) {
+    names = javaSanOf(cert);
+    sanCache.set(cert, names);
+  }
+  return names;
+}
+
+function javaSanOf(cert: CertificateModel): readonly GeneralNameModel[] | null {
   const san = findExtension(cert, 'subjectAltName');
   if (!san || san.decodeError) return null;
   if (san.names.some((n) => generalNameProblem(n) !== null)) return null;
   return san.names;
 }
 
-/** The message CertificateFactory throws for a certificate Java cannot parse, or null. */
+const parseErrorCache = new WeakMap<CertificateModel, string | null>();
+
+/** The message CertificateFactory throws for a certificate Java cannot parse, or null. Memoised per certificate. */
 export function javaParseError(cert: CertificateModel): string | null {
+  let e = parseErrorCache.get(cert);
+  if (e === undefined) {
+    e = parseErrorOf(cert);
+    parseErrorCache.set(cert, e);
+  }
+  return e;
+}
+
+function parseErrorOf(cert: CertificateModel): string | null {
   if (cert.warnings.some((w) => w.includes('differs from the outer one'))) return 'Signature algorithm mismatch';
   if (cert.issuer.rdns.length === 0) return 'Empty issuer DN not allowed in X509Certificates';
   if (cert.version === 1 && cert.subject.rdns.length === 0) return 'Empty subject DN not allowed in v1 certificate';
@@ -299,8 +339,15 @@ function kuOf(c: CertificateModel): readonly string[] | null {
 /** Critical extensions PKIX processes (KeyChecker, ConstraintsChecker, PolicyChecker, the builder's list). */
 const PKIX_HANDLED = new Set(['2.5.29.19', '2.5.29.30', '2.5.29.32', '2.5.29.33', '2.5.29.36', '2.5.29.54', '2.5.29.17', '2.5.29.15', '2.5.29.37']);
 
+const unrecognizedCache = new WeakMap<CertificateModel, boolean>();
+
 function hasUnrecognizedCritical(c: CertificateModel): boolean {
-  return c.extensions.some((e) => e.critical && !PKIX_HANDLED.has(e.oid));
+  let u = unrecognizedCache.get(c);
+  if (u === undefined) {
+    u = c.extensions.some((e) => e.critical && !PKIX_HANDLED.has(e.oid));
+    unrecognizedCache.set(c, u);
+  }
+  return u;
 }
 
 const SIG_NAMES: Readonly<Record<string, string>> = {
@@ -1263,77 +1310,98 @@ async function finalVerification(ctx: VerifyContext, path: readonly CertificateM
   return 'ok';
 }
 
+/** The search SunCertPathBuilder runs for one target. */
+interface PathSearch {
+  readonly ctx: VerifyContext;
+  readonly chain: readonly CertificateModel[];
+  readonly anchors: readonly CertificateModel[];
+  readonly anchorSha: ReadonlySet<string>;
+  readonly trustedSubjects: readonly string[];
+  readonly maxPathLength: number;
+  budget: number;
+  aborted: boolean;
+}
+
+function addCandidate(out: CertificateModel[], c: CertificateModel): void {
+  if (!out.some((x) => x.sha256Hex === c.sha256Hex)) out.push(c);
+}
+
+/** ForwardBuilder's order: the key id matches, then an issuer named by a trust anchor, then the rest. */
+function candidateRank(s: PathSearch, aki: string | null, c: CertificateModel): number {
+  if (aki !== null && subjectKeyId(c) === aki) return 0;
+  if (s.trustedSubjects.includes(javaNameKey(c.issuer))) return 1;
+  return 2;
+}
+
+function candidatesOf(s: PathSearch, top: CertificateModel, state: BuildState, cpList: readonly CertificateModel[]): CertificateModel[] {
+  const out: CertificateModel[] = [];
+  for (const a of s.anchors) if (javaNamesEqual(a.subject, top.issuer) && v1PeriodOk(a, top)) addCandidate(out, a);
+  if (s.maxPathLength === -1 || s.maxPathLength > state.traversedCACerts) {
+    for (const c of s.chain) {
+      if (!javaNamesEqual(c.subject, top.issuer) || !v1PeriodOk(c, top)) continue;
+      if (timeState(c, s.ctx.at) !== 0) continue;
+      if (basicConstraintsOf(c) < state.traversedCACerts) continue;
+      addCandidate(out, c);
+    }
+  }
+  if (out.length === 0) return out;
+  const aki = authorityKeyId(top);
+  return out
+    .map((c, i) => ({ c, i, r: candidateRank(s, aki, c) }))
+    .sort((x, y) => x.r - y.r || y.i - x.i)
+    .map((x) => x.c)
+    .filter((c) => !cpList.some((p) => repeated(c, p)));
+}
+
+async function dfs(s: PathSearch, cpList: readonly CertificateModel[], state: BuildState): Promise<Built | null> {
+  const top = cpList[cpList.length - 1];
+  if (!top) return null;
+  for (const cand of candidatesOf(s, top, state, cpList)) {
+    if (s.aborted || s.budget-- <= 0) return null;
+    const trusted = s.anchorSha.has(cand.sha256Hex);
+    if (!trusted) {
+      if (hasUnrecognizedCritical(cand)) continue;
+      if (basicConstraintsOf(cand) === -1) continue;
+      const ku = kuOf(cand);
+      if (ku && !ku.includes('keyCertSign')) continue;
+    }
+    if (trusted) {
+      const r = await finalVerification(s.ctx, cpList, cand);
+      if (r === 'ok') return { path: cpList, anchor: cand };
+      if (r === 'revoked-target') {
+        s.aborted = true;
+        return null;
+      }
+      continue;
+    }
+    if (state.selfIssued && selfIssued(cand)) return null;
+    const next: BuildState = {
+      traversedCACerts: state.traversedCACerts + (!selfIssued(cand) && basicConstraintsOf(cand) !== -1 ? 1 : 0),
+      selfIssued: selfIssued(cand),
+    };
+    const r = await dfs(s, [...cpList, cand], next);
+    if (r || s.aborted) return r;
+  }
+  return null;
+}
+
 async function buildPath(ctx: VerifyContext, chain: readonly CertificateModel[], anchors: readonly CertificateModel[]): Promise<Built | null> {
   const leaf = chain[0];
   if (!leaf) return null;
   // Target selection: the leaf itself, valid now (end entities and CAs alike).
   if (timeState(leaf, ctx.at) !== 0) return null;
   if (hasUnrecognizedCritical(leaf)) return null;
-  const anchorSha = new Set(anchors.map((a) => a.sha256Hex));
-  const trustedSubjects = anchors.map((a) => javaNameKey(a.subject));
-  const maxPathLength = ctx.maxIntermediates ?? 5;
-  let budget = 2000;
-  let aborted = false;
-
-  const candidatesOf = (top: CertificateModel, state: BuildState, cpList: readonly CertificateModel[]): CertificateModel[] => {
-    const out: CertificateModel[] = [];
-    const add = (c: CertificateModel): void => {
-      if (!out.some((x) => x.sha256Hex === c.sha256Hex)) out.push(c);
-    };
-    for (const a of anchors) if (javaNamesEqual(a.subject, top.issuer) && v1PeriodOk(a, top)) add(a);
-    if (maxPathLength === -1 || maxPathLength > state.traversedCACerts) {
-      for (const c of chain) {
-        if (!javaNamesEqual(c.subject, top.issuer) || !v1PeriodOk(c, top)) continue;
-        if (timeState(c, ctx.at) !== 0) continue;
-        if (basicConstraintsOf(c) < state.traversedCACerts) continue;
-        add(c);
-      }
-    }
-    const aki = authorityKeyId(top);
-    const rank = (c: CertificateModel): number => {
-      if (aki !== null && subjectKeyId(c) === aki) return 0;
-      if (trustedSubjects.includes(javaNameKey(c.issuer))) return 1;
-      return 2;
-    };
-    return out
-      .map((c, i) => ({ c, i }))
-      .sort((x, y) => rank(x.c) - rank(y.c) || y.i - x.i)
-      .map((x) => x.c)
-      .filter((c) => !cpList.some((p) => repeated(c, p)));
+  const s: PathSearch = {
+    ctx,
+    chain,
+    anchors,
+    anchorSha: new Set(anchors.map((a) => a.sha256Hex)),
+    trustedSubjects: anchors.map((a) => javaNameKey(a.subject)),
+    maxPathLength: ctx.maxIntermediates ?? 5,
+    budget: 2000,
+    aborted: false,
   };
-
-  const dfs = async (cpList: readonly CertificateModel[], state: BuildState): Promise<Built | null> => {
-    const top = cpList[cpList.length - 1];
-    if (!top) return null;
-    for (const cand of candidatesOf(top, state, cpList)) {
-      if (aborted || budget-- <= 0) return null;
-      const trusted = anchorSha.has(cand.sha256Hex);
-      if (!trusted) {
-        if (hasUnrecognizedCritical(cand)) continue;
-        if (basicConstraintsOf(cand) === -1) continue;
-        const ku = kuOf(cand);
-        if (ku && !ku.includes('keyCertSign')) continue;
-      }
-      if (trusted) {
-        const r = await finalVerification(ctx, cpList, cand);
-        if (r === 'ok') return { path: cpList, anchor: cand };
-        if (r === 'revoked-target') {
-          aborted = true;
-          return null;
-        }
-        continue;
-      }
-      if (state.selfIssued && selfIssued(cand)) return null;
-      const next: BuildState = {
-        traversedCACerts: state.traversedCACerts + (!selfIssued(cand) && basicConstraintsOf(cand) !== -1 ? 1 : 0),
-        selfIssued: selfIssued(cand),
-      };
-      const r = await dfs([...cpList, cand], next);
-      if (r || aborted) return r;
-    }
-    return null;
-  };
-  return dfs([leaf], { traversedCACerts: 0, selfIssued: selfIssued(leaf) });
+  return dfs(s, [leaf], { traversedCACerts: 0, selfIssued: selfIssued(leaf) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1481,7 +1549,19 @@ function isMatched(name: string, template: string): boolean {
   return nl.every((l, i) => matchWildCards(l, tl[i] ?? ''));
 }
 
+const hostnameCache = new WeakMap<CertificateModel, { readonly key: string; readonly error: JavaError | null }>();
+
+/** HostnameChecker's error for `leaf` and the peer name; the last name asked for is remembered per certificate. */
 function hostnameError(leaf: CertificateModel, host: NonNullable<VerifyContext['host']>): JavaError | null {
+  const key = host.kind === 'ip' ? `ip:${host.value}|${host.bytes.join('.')}` : `dns:${host.value}`;
+  const hit = hostnameCache.get(leaf);
+  if (hit?.key === key) return hit.error;
+  const error = hostnameErrorOf(leaf, host);
+  hostnameCache.set(leaf, { key, error });
+  return error;
+}
+
+function hostnameErrorOf(leaf: CertificateModel, host: NonNullable<VerifyContext['host']>): JavaError | null {
   const san = javaSan(leaf);
   if (host.kind === 'ip') {
     if (san === null) return err('No subject alternative names present', ['SAN_MISSING', 'HOSTNAME_MISMATCH'], 'hostname', leaf);
