@@ -39,11 +39,18 @@ export interface SessionOptions {
   readonly email?: string | null;
   /** Compute per-verifier answers (default true). */
   readonly verifiers?: boolean;
+  /**
+   * Answer every verifier now for at most this many certificates (in session order); the others'
+   * answers are computed when asked for (`analyzeSessionLazily().answersFor`). Unbounded by default.
+   */
+  readonly verifierLimit?: number;
 }
 
 /** One role's assessment with each verifier's answer (suitability.md, "Verdicts per verifier"). */
 export interface RoleResult extends RoleAssessment {
   readonly verifiers: RoleVerifiers;
+  /** True when the answers were not computed with the session (a large session): ask for them per certificate. */
+  readonly verifiersDeferred?: boolean;
   /** True when the certificate is judged as a CA: the answers say whether leaves it issues can be accepted for the role. */
   readonly asCa: boolean;
 }
@@ -121,6 +128,17 @@ export function chainStatusOf(path: ChainPath | undefined): ChainStatus {
 const STATUS_RANK: Record<ChainStatus, number> = { trusted: 0, 'private-root': 1, incomplete: 2, invalid: 3 };
 
 export async function analyzeSession(inputs: readonly DecodedInput[], options: SessionOptions): Promise<SessionAnalysis> {
+  return (await analyzeSessionLazily(inputs, options)).analysis;
+}
+
+export interface LazySessionAnalysis {
+  readonly analysis: SessionAnalysis;
+  /** Both roles of one certificate with every verifier's answer (computed now when the analysis deferred them). */
+  answersFor(sha256: string): Promise<{ readonly tlsServer: RoleResult; readonly tlsClient: RoleResult } | null>;
+}
+
+/** analyzeSession, keeping what it needs to answer deferred verifier questions later (the Worker holds it). */
+export async function analyzeSessionLazily(inputs: readonly DecodedInput[], options: SessionOptions): Promise<LazySessionAnalysis> {
   // Deduplicate certificates, keys and CRLs by SHA-256, keeping every source.
   const certs = new Map<string, { cert: CertificateModel; sources: string[] }>();
   const keys = new Map<string, { key: PrivateKeyModel; sources: string[] }>();
@@ -231,9 +249,10 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
       privateRoots: privateRoots.filter((r) => reach.includes(r)),
     };
   };
-  const roleResult = async (cert: CertificateModel, assessment: RoleAssessment): Promise<RoleResult> => {
+  const roleResult = async (cert: CertificateModel, assessment: RoleAssessment, defer = false): Promise<RoleResult> => {
     const asCa = judgedAsCa(cert);
     if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
+    if (defer) return { ...assessment, verifiers: {}, asCa, verifiersDeferred: true };
     const view = peerView(cert);
     const input = { ...verifyInput, untrusted: view.untrusted, anchors: view.anchors, ...(asCa ? { host: null, email: null } : {}) };
     const privateRoots = view.privateRoots;
@@ -263,6 +282,7 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
     revocations.set(cert.sha256Hex, await checkRevocation(cert, issuers, crlList, signatures));
   }
   const revocationOf = (sha: string): RevocationStatus | undefined => revocations.get(sha);
+  const verifierLimit = options.verifierLimit ?? Number.POSITIVE_INFINITY;
   const certificates: SessionCertificate[] = [];
   for (const { cert, sources } of certs.values()) {
     const paths = forest.trees[cert.sha256Hex]?.paths ?? [];
@@ -288,8 +308,8 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
       privateKeySha256: keySha,
       revocation,
       suitability: {
-        tlsServer: await roleResult(cert, assessSuitability({ ...base, role: 'tlsServer', asCa: judgedAsCa(cert) })),
-        tlsClient: await roleResult(cert, assessSuitability({ ...base, role: 'tlsClient', asCa: judgedAsCa(cert) })),
+        tlsServer: await roleResult(cert, assessSuitability({ ...base, role: 'tlsServer', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
+        tlsClient: await roleResult(cert, assessSuitability({ ...base, role: 'tlsClient', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
       },
     });
   }
@@ -330,7 +350,21 @@ export async function analyzeSession(inputs: readonly DecodedInput[], options: S
     forest,
     rootStore,
   };
-  return { ...analysis, mtls: pickMtlsPair(analysis) };
+  const full: SessionAnalysis = { ...analysis, mtls: pickMtlsPair(analysis) };
+  const answersFor = async (sha256: string): Promise<{ tlsServer: RoleResult; tlsClient: RoleResult } | null> => {
+    const entry = certificates.find((c) => c.sha256 === sha256);
+    if (!entry) return null;
+    const again = async (r: RoleResult): Promise<RoleResult> => {
+      if (!r.verifiersDeferred) return r;
+      const { verifiersDeferred: _d, verifiers: _v, asCa: _a, ...assessment } = r;
+      void _d;
+      void _v;
+      void _a;
+      return roleResult(entry.certificate, assessment);
+    };
+    return { tlsServer: await again(entry.suitability.tlsServer), tlsClient: await again(entry.suitability.tlsClient) };
+  };
+  return { analysis: full, answersFor };
 }
 
 function hasEku(c: CertificateModel, oid: string): boolean {

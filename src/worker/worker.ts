@@ -5,7 +5,7 @@
  */
 import '@/core/setup';
 import { decodeInput } from '@/core/decode-input';
-import { analyzeSession, type SessionCertificate } from '@/core/session';
+import { analyzeSessionLazily, type LazySessionAnalysis, type SessionCertificate } from '@/core/session';
 import { loadBuiltinRoots } from '@/core/roots';
 import { decodeShareLink, encodeShareLink } from '@/core/share/share-link';
 import { certificatesToPem } from '@/core/export';
@@ -16,6 +16,10 @@ import { postAnalysis, verifierAnswersOf } from './posted';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
+/** Sessions above this many certificates get their verifier answers per certificate, on request (a 10,000-certificate bundle stays as fast as before). */
+const VERIFIER_LIMIT = 2_000;
+/** The newest analysis, able to answer deferred verifier questions. */
+let lazyAnalysis: LazySessionAnalysis | null = null;
 /** Power tools' state: the last analysis and keys kept for an explicit export (src/worker/tools.ts). */
 const tools = new ToolState(decoded);
 /** Decodes under way: an analysis waits for them, so it never sees half a session. */
@@ -67,6 +71,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     }
     case 'verifierAnswers': {
       const certificate = posted?.id === request.analysisId ? posted.certificates.get(request.sha256) : undefined;
+      if (certificate && (certificate.suitability.tlsServer.verifiersDeferred || certificate.suitability.tlsClient.verifiersDeferred) && lazyAnalysis) {
+        const roles = await lazyAnalysis.answersFor(request.sha256);
+        return { kind: 'verifierAnswers', answers: roles ? { tlsServer: roles.tlsServer.verifiers, tlsClient: roles.tlsClient.verifiers } : null };
+      }
       return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate) : null };
     }
     case 'share': {
@@ -129,12 +137,16 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
     if (input) inputs.push(input);
   }
   post({ type: 'progress', id: request.id, phase: `Analyzing ${inputs.length} input${inputs.length === 1 ? '' : 's'}`, done: 0, total: 1 });
-  const analysis = await analyzeSession(inputs, {
+  const lazy = await analyzeSessionLazily(inputs, {
     at: request.at,
     host: request.host,
     builtinRoots: true,
     sessionTrustedSha256: request.sessionTrustedSha256,
+    // Large sessions answer every verifier for the first certificates now and for the others when one is opened.
+    verifierLimit: VERIFIER_LIMIT,
   });
+  const analysis = lazy.analysis;
+  lazyAnalysis = lazy;
   tools.rememberAnalysis(analysis);
   posted = { id: request.id, certificates: new Map(analysis.certificates.map((c) => [c.sha256, c])) };
   return { kind: 'analyzed', analysis: postAnalysis(request.id, analysis) };
