@@ -17,7 +17,7 @@
  * With no host name the lab (and this model) use the leaf's first DNS or IP SAN.
  */
 import type { CertificateModel } from '../model';
-import { commonNames, roleOid } from './checks';
+import { commonNames, roleOid, validityMs } from './checks';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 import {
   akiKeyId,
@@ -30,6 +30,7 @@ import {
   rawCert,
   type RawExtension,
   type RawGeneralName,
+  type RawNameConstraints,
   rsaModulusOctets,
   skiKeyId,
 } from './webpki-raw';
@@ -101,6 +102,18 @@ function parseFailure(value: Uint8Array): string {
     return null;
   };
   return walk(0, value.length, 0) ?? 'invalid value';
+}
+
+const parseCache = new WeakMap<RawExtension, PyErr | null>();
+
+/** checkParse for one extension of a raw view (the views are cached per certificate, so the answer is too). */
+function extParse(ext: RawExtension): PyErr | null {
+  let p = parseCache.get(ext);
+  if (p === undefined) {
+    p = checkParse(ext.oid, ext.value);
+    parseCache.set(ext, p);
+  }
+  return p;
 }
 
 /** Whether an extension value parses as the crate's type for it; the error when not. */
@@ -186,6 +199,31 @@ type Role = VerifyContext['role'];
 
 /** Policy::permits_basic. */
 function permitsBasic(cert: CertificateModel, raw: RawCert, ctx: VerifyContext, isLeaf: boolean): PyErr | null {
+  const profile = basicProfile(raw);
+  if (profile) return profile;
+  const at = Math.floor(ctx.at / 1000) * 1000;
+  const validity = validityMs(cert);
+  const before = at < validity.notBefore;
+  if (before || at > validity.notAfter) {
+    const codes: VerifyCode[] = isLeaf ? [before ? 'NOT_YET_VALID' : 'EXPIRED'] : ['CHAIN_ISSUER_EXPIRED'];
+    return other('cert is not valid at validation time', codes);
+  }
+  return null;
+}
+
+const basicProfileCache = new WeakMap<RawCert, PyErr | null>();
+
+/** The encoding checks of permits_basic (version, algorithms, serial, issuer, time encodings): once per certificate. */
+function basicProfile(raw: RawCert): PyErr | null {
+  let p = basicProfileCache.get(raw);
+  if (p === undefined) {
+    p = basicProfileOf(raw);
+    basicProfileCache.set(raw, p);
+  }
+  return p;
+}
+
+function basicProfileOf(raw: RawCert): PyErr | null {
   if (raw.version !== 2) return other('certificate must be an X509v3 certificate', ['PROFILE_VIOLATION']);
   if (!bytesEqual(raw.innerAlg.bytes, raw.outerAlg.bytes)) return other('mismatch between signatureAlgorithm and SPKI algorithm', ['MALFORMED_CERTIFICATE']);
   if (raw.serial.length < 1 || raw.serial.length > 21) return other('certificate must have a serial between 1 and 20 octets', ['PROFILE_VIOLATION']);
@@ -193,12 +231,6 @@ function permitsBasic(cert: CertificateModel, raw: RawCert, ctx: VerifyContext, 
   if (raw.issuerEmpty) return other('certificate must have a non-empty Issuer', ['PROFILE_VIOLATION']);
   for (const t of [raw.notBefore, raw.notAfter]) {
     if (t.generalized && t.year >= 1950 && t.year < 2050) return other('validity dates between 1950 and 2049 must be UtcTime', ['PROFILE_VIOLATION']);
-  }
-  const at = Math.floor(ctx.at / 1000) * 1000;
-  const before = at < Date.parse(cert.notBefore);
-  if (before || at > Date.parse(cert.notAfter)) {
-    const codes: VerifyCode[] = isLeaf ? [before ? 'NOT_YET_VALID' : 'EXPIRED'] : ['CHAIN_ISSUER_EXPIRED'];
-    return other('cert is not valid at validation time', codes);
   }
   return null;
 }
@@ -221,6 +253,18 @@ function keyUsageHas(value: Uint8Array, bit: number): boolean {
 
 const KEY_CERT_SIGN = 5;
 
+const bcCache = new WeakMap<RawExtension, { readonly ca: boolean; readonly pathLength: number | null }>();
+
+/** basicConstraintsOf for one extension, read once. */
+function extBasicConstraints(ext: RawExtension): { readonly ca: boolean; readonly pathLength: number | null } {
+  let bc = bcCache.get(ext);
+  if (!bc) {
+    bc = basicConstraintsOf(ext.value);
+    bcCache.set(ext, bc);
+  }
+  return bc;
+}
+
 function basicConstraintsOf(value: Uint8Array): { ca: boolean; pathLength: number | null } {
   let ca = false;
   let pathLength: number | null = null;
@@ -231,8 +275,36 @@ function basicConstraintsOf(value: Uint8Array): { ca: boolean; pathLength: numbe
   return { ca, pathLength };
 }
 
-/** The EE extension policy (ExtensionPolicy::new_default_webpki_ee). */
+type PerRole = { tlsServer?: PyErr | null; tlsClient?: PyErr | null };
+const eePolicyCache = new WeakMap<RawCert, PerRole>();
+const caPolicyCache = new WeakMap<RawCert, PerRole>();
+
+function perRole(cache: WeakMap<RawCert, PerRole>, raw: RawCert, role: Role, compute: (raw: RawCert, role: Role) => PyErr | null): PyErr | null {
+  let slot = cache.get(raw);
+  if (!slot) {
+    slot = {};
+    cache.set(raw, slot);
+  }
+  let e = slot[role];
+  if (e === undefined) {
+    e = compute(raw, role);
+    slot[role] = e;
+  }
+  return e;
+}
+
+/** The EE extension policy, once per certificate and role. */
 function eePolicy(raw: RawCert, role: Role): PyErr | null {
+  return perRole(eePolicyCache, raw, role, eePolicyOf);
+}
+
+/** The CA extension policy, once per certificate and role. */
+function caPolicy(raw: RawCert, role: Role): PyErr | null {
+  return perRole(caPolicyCache, raw, role, caPolicyOf);
+}
+
+/** The EE extension policy (ExtensionPolicy::new_default_webpki_ee). */
+function eePolicyOf(raw: RawCert, role: Role): PyErr | null {
   const seen = new Set<string>();
   for (const ext of raw.extensions) {
     seen.add(ext.oid);
@@ -240,7 +312,7 @@ function eePolicy(raw: RawCert, role: Role): PyErr | null {
       case OIDS.authorityInfoAccess:
         if (ext.critical) return badCriticality(ext.oid);
         {
-          const p = checkParse(ext.oid, ext.value);
+          const p = extParse(ext);
           if (p) return p;
         }
         break;
@@ -250,7 +322,7 @@ function eePolicy(raw: RawCert, role: Role): PyErr | null {
       case OIDS.subjectKeyIdentifier:
         break;
       case OIDS.keyUsage: {
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         if (keyUsageHas(ext.value, KEY_CERT_SIGN)) return other('EE keyUsage must not assert keyCertSign', ['KU_KEY_CERT_SIGN_ON_LEAF']);
         break;
@@ -260,7 +332,7 @@ function eePolicy(raw: RawCert, role: Role): PyErr | null {
         if (!raw.subjectEmpty && ext.critical) return other('EE subjectAltName MUST NOT be critical when subject is nonempty', ['PROFILE_VIOLATION']);
         break;
       case OIDS.basicConstraints: {
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         if (basicConstraintsOf(ext.value).ca) return other('basicConstraints.cA must not be asserted in an EE certificate', ['CA_AS_LEAF']);
         break;
@@ -269,7 +341,7 @@ function eePolicy(raw: RawCert, role: Role): PyErr | null {
         return extErr(ext.oid, 'Certificate contains prohibited extension', ['PROFILE_VIOLATION']);
       case OIDS.extKeyUsage: {
         if (ext.critical) return badCriticality(ext.oid);
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         const ekus = ekuList(ext.value);
         if (!ekus.includes(roleOid(role))) {
@@ -289,20 +361,20 @@ function eePolicy(raw: RawCert, role: Role): PyErr | null {
 }
 
 /** The CA extension policy (ExtensionPolicy::new_default_webpki_ca). */
-function caPolicy(raw: RawCert, role: Role): PyErr | null {
+function caPolicyOf(raw: RawCert, role: Role): PyErr | null {
   const seen = new Set<string>();
   for (const ext of raw.extensions) {
     seen.add(ext.oid);
     switch (ext.oid) {
       case OIDS.authorityInfoAccess: {
         if (ext.critical) return badCriticality(ext.oid);
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         break;
       }
       case OIDS.authorityKeyIdentifier: {
         if (ext.critical) return badCriticality(ext.oid);
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         if (akiKeyId(ext.value) === null) return other('authorityKeyIdentifier must contain keyIdentifier', ['PROFILE_VIOLATION']);
         break;
@@ -311,7 +383,7 @@ function caPolicy(raw: RawCert, role: Role): PyErr | null {
         if (ext.critical) return badCriticality(ext.oid);
         break;
       case OIDS.keyUsage: {
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         if (!keyUsageHas(ext.value, KEY_CERT_SIGN)) return other('keyUsage.keyCertSign must be asserted in a CA certificate', ['CHAIN_ISSUER_NOT_CA']);
         break;
@@ -322,9 +394,9 @@ function caPolicy(raw: RawCert, role: Role): PyErr | null {
         if (!ext.critical) return badCriticality(ext.oid);
         break;
       case OIDS.nameConstraints: {
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
-        const nc = parseNameConstraints(ext.value);
+        const nc = extNameConstraints(ext) ?? parseNameConstraints(ext.value);
         if ((nc.permitted ?? []).length === 0 && (nc.excluded ?? []).length === 0) {
           return other('nameConstraints must have non-empty permittedSubtrees or excludedSubtrees', ['PROFILE_VIOLATION']);
         }
@@ -332,7 +404,7 @@ function caPolicy(raw: RawCert, role: Role): PyErr | null {
       }
       case OIDS.extKeyUsage: {
         if (ext.critical) return badCriticality(ext.oid);
-        const p = checkParse(ext.oid, ext.value);
+        const p = extParse(ext);
         if (p) return p;
         const ekus = ekuList(ext.value);
         if (!ekus.includes(roleOid(role)) && !ekus.includes(OIDS.anyExtendedKeyUsage)) return other('Neither EKU nor anyEKU could be found', ['CHAIN_ISSUER_EKU_EXCLUDES']);
@@ -352,9 +424,9 @@ function permitsCa(cert: CertificateModel, raw: RawCert, depth: number, ctx: Ver
   if (basic) return basic;
   const bcExt = raw.extensions.find((e) => e.oid === OIDS.basicConstraints);
   if (!bcExt) return extErr(OIDS.basicConstraints, 'missing required extension: CA certificate has no basicConstraints', ['CHAIN_ISSUER_NOT_CA']);
-  const p = checkParse(bcExt.oid, bcExt.value);
+  const p = extParse(bcExt);
   if (p) return p;
-  const bc = basicConstraintsOf(bcExt.value);
+  const bc = extBasicConstraints(bcExt);
   if (bc.pathLength !== null && depth > bc.pathLength) return other('path length constraint violated', ['CHAIN_PATH_LENGTH_EXCEEDED']);
   if (!bc.ca) return other('basicConstraints.cA must be asserted in a CA certificate', ['CHAIN_ISSUER_NOT_CA']);
   return caPolicy(raw, ctx.role);
@@ -557,10 +629,26 @@ function evaluateConstraints(chain: NameChain, permitted: readonly RawGeneralNam
 
 type Subject = { readonly kind: 'dns'; readonly name: string } | { readonly kind: 'ip'; readonly bytes: Uint8Array };
 
-function sansOf(raw: RawCert): RawGeneralName[] | PyErr | null {
+function isPyErr(x: readonly RawGeneralName[] | PyErr): x is PyErr {
+  return !Array.isArray(x);
+}
+
+const sansCache = new WeakMap<RawCert, readonly RawGeneralName[] | PyErr | null>();
+
+/** The SAN's names (null without a SAN, the parse error when it does not parse), read once per certificate. */
+function sansOf(raw: RawCert): readonly RawGeneralName[] | PyErr | null {
+  let sans = sansCache.get(raw);
+  if (sans === undefined) {
+    sans = sansOfRaw(raw);
+    sansCache.set(raw, sans);
+  }
+  return sans;
+}
+
+function sansOfRaw(raw: RawCert): RawGeneralName[] | PyErr | null {
   const ext = raw.extensions.find((e) => e.oid === OIDS.subjectAltName);
   if (!ext) return null;
-  const p = checkParse(ext.oid, ext.value);
+  const p = extParse(ext);
   if (p) return p;
   return parseGeneralNames(ext.value);
 }
@@ -576,6 +664,23 @@ function subjectMatches(subject: Subject, sans: readonly RawGeneralName[]): bool
   });
 }
 
+const subjectMatchCache = new WeakMap<RawCert, { readonly subject: Subject; readonly matches: boolean }>();
+
+/** subjectMatches, remembered per certificate for the last subject asked for. */
+function subjectMatchesCached(raw: RawCert, subject: Subject, sans: readonly RawGeneralName[]): boolean {
+  const hit = subjectMatchCache.get(raw);
+  if (hit && sameSubject(hit.subject, subject)) return hit.matches;
+  const matches = subjectMatches(subject, sans);
+  subjectMatchCache.set(raw, { subject, matches });
+  return matches;
+}
+
+function sameSubject(a: Subject, b: Subject): boolean {
+  if (a === b) return true;
+  if (a.kind === 'dns') return b.kind === 'dns' && a.name === b.name;
+  return b.kind === 'ip' && bytesEqual(a.bytes, b.bytes);
+}
+
 /** Policy::permits_ee. */
 function permitsEe(cert: CertificateModel, raw: RawCert, ctx: VerifyContext, subject: Subject | null): PyErr | null {
   const basic = permitsBasic(cert, raw, ctx, true);
@@ -583,8 +688,8 @@ function permitsEe(cert: CertificateModel, raw: RawCert, ctx: VerifyContext, sub
   if (subject) {
     const sans = sansOf(raw);
     if (sans === null) return other('missing required extension: leaf server certificate has no subjectAltName', ['SAN_MISSING']);
-    if (!Array.isArray(sans)) return sans;
-    if (!subjectMatches(subject, sans)) {
+    if (isPyErr(sans)) return sans;
+    if (!subjectMatchesCached(raw, subject, sans)) {
       const cnOnly = sans.every((n) => n.kind !== 'dNSName' && n.kind !== 'iPAddress');
       const codes: VerifyCode[] = ['HOSTNAME_MISMATCH'];
       if (cnOnly) codes.unshift('SAN_MISSING');
@@ -608,7 +713,18 @@ interface State {
   signatureChecks: number;
 }
 
+const duplicateCache = new WeakMap<RawCert, PyErr | null>();
+
 function duplicateExtension(raw: RawCert): PyErr | null {
+  let d = duplicateCache.get(raw);
+  if (d === undefined) {
+    d = duplicateExtensionOf(raw);
+    duplicateCache.set(raw, d);
+  }
+  return d;
+}
+
+function duplicateExtensionOf(raw: RawCert): PyErr | null {
   const seen = new Set<string>();
   for (const e of raw.extensions) {
     if (seen.has(e.oid)) return extErr(e.oid, 'duplicate extension', ['DUPLICATE_EXTENSION']);
@@ -629,21 +745,36 @@ function safe<T>(f: () => T): T | null {
   }
 }
 
+const keyIdCache = new WeakMap<RawCert, { readonly aki: Uint8Array | null; readonly ski: Uint8Array | null }>();
+
+/** The AKI keyIdentifier and SKI bytes, null when absent or unreadable; read once per certificate. */
+function keyIds(raw: RawCert): { readonly aki: Uint8Array | null; readonly ski: Uint8Array | null } {
+  let ids = keyIdCache.get(raw);
+  if (!ids) {
+    const akiExt = extensionValue(raw, OIDS.authorityKeyIdentifier);
+    const skiExt = extensionValue(raw, OIDS.subjectKeyIdentifier);
+    ids = { aki: akiExt ? safe(() => akiKeyId(akiExt.value)) : null, ski: skiExt ? safe(() => skiKeyId(skiExt.value)) : null };
+    keyIdCache.set(raw, ids);
+  }
+  return ids;
+}
+
+/** AKI/SKI likeliness of `c` as the issuer: 0 the key ids match, 1 unknown, 2 they differ. */
+function issuerRank(want: Uint8Array | null, c: CertificateModel): number {
+  const r = rawCert(c);
+  const have = r ? keyIds(r).ski : null;
+  if (want && have) return bytesEqual(want, have) ? 0 : 2;
+  return 1;
+}
+
 /** Candidates by exact subject bytes: store first, then intermediates; stable-sorted by AKI/SKI likeliness. */
 function potentialIssuers(s: State, cert: CertificateModel, raw: RawCert): CertificateModel[] {
   const anchors = s.anchors.filter((a) => a.subject.derHex === cert.issuer.derHex);
   const inters = s.intermediates.filter((c) => c.subject.derHex === cert.issuer.derHex);
-  const akiExt = extensionValue(raw, OIDS.authorityKeyIdentifier);
-  const want = akiExt ? safe(() => akiKeyId(akiExt.value)) : null;
-  const rank = (c: CertificateModel): number => {
-    const r = rawCert(c);
-    const skiExt = r ? extensionValue(r, OIDS.subjectKeyIdentifier) : undefined;
-    const have = skiExt ? safe(() => skiKeyId(skiExt.value)) : null;
-    if (want && have) return bytesEqual(want, have) ? 0 : 2;
-    return 1;
-  };
+  if (anchors.length + inters.length === 0) return [];
+  const want = keyIds(raw).aki;
   return [...anchors, ...inters]
-    .map((c, i) => ({ c, i, r: rank(c) }))
+    .map((c, i) => ({ c, i, r: issuerRank(want, c) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .map((x) => x.c);
 }
@@ -652,23 +783,56 @@ function selfIssued(c: CertificateModel): boolean {
   return c.issuer.derHex === c.subject.derHex;
 }
 
-/** Policy::valid_issuer. */
-async function validIssuer(s: State, issuer: CertificateModel, issuerRaw: RawCert, child: CertificateModel, childRaw: RawCert, depth: number): Promise<PyErr | null> {
-  const ca = permitsCa(issuer, issuerRaw, depth, s.ctx);
-  if (ca) return ca;
-  if (!PERMITTED_SPKI.some((p) => bytesEqual(p, issuerRaw.spkiAlg.bytes))) {
-    return other(`Forbidden public key algorithm: ${algorithmDebug(issuerRaw.spkiAlg)}`, ['UNSUPPORTED_KEY']);
+const issuerKeyCache = new WeakMap<RawCert, { readonly kind: 'spki' | 'rsa'; readonly err: PyErr } | null>();
+
+/** What valid_issuer refuses in the issuer's key: a forbidden SPKI algorithm (checked before the child's signature algorithm), or an RSA modulus (after it). */
+function issuerKeyError(issuerRaw: RawCert): { readonly kind: 'spki' | 'rsa'; readonly err: PyErr } | null {
+  let e = issuerKeyCache.get(issuerRaw);
+  if (e === undefined) {
+    e = issuerKeyErrorOf(issuerRaw);
+    issuerKeyCache.set(issuerRaw, e);
   }
-  if (!PERMITTED_SIGNATURES.some((p) => bytesEqual(p, childRaw.outerAlg.bytes))) {
-    const weak = WEAK_DIGESTS.has(child.signatureAlgorithm.oid);
-    return other(`Forbidden signature algorithm: ${algorithmDebug(childRaw.outerAlg)}`, [weak ? 'WEAK_SIGNATURE_ALGORITHM' : 'CHAIN_SIGNATURE_UNSUPPORTED']);
+  return e;
+}
+
+function issuerKeyErrorOf(issuerRaw: RawCert): { readonly kind: 'spki' | 'rsa'; readonly err: PyErr } | null {
+  if (!PERMITTED_SPKI.some((p) => bytesEqual(p, issuerRaw.spkiAlg.bytes))) {
+    return { kind: 'spki', err: other(`Forbidden public key algorithm: ${algorithmDebug(issuerRaw.spkiAlg)}`, ['UNSUPPORTED_KEY']) };
   }
   const spkiOid = safe(() => issuerRaw.spkiAlg.child(0).oid());
   if (spkiOid === OIDS.rsaEncryption || spkiOid === OIDS.rsassaPss) {
     const octets = rsaModulusOctets(issuerRaw.spkiKey);
-    if (octets === null) return other('issuer has malformed public key', ['MALFORMED_CERTIFICATE']);
-    if (octets * 8 < 2048) return other('RSA key is too weak', ['WEAK_ISSUER_KEY']);
+    if (octets === null) return { kind: 'rsa', err: other('issuer has malformed public key', ['MALFORMED_CERTIFICATE']) };
+    if (octets * 8 < 2048) return { kind: 'rsa', err: other('RSA key is too weak', ['WEAK_ISSUER_KEY']) };
   }
+  return null;
+}
+
+const signatureAlgorithmCache = new WeakMap<RawCert, PyErr | null>();
+
+/** A signature algorithm outside CA/B 7.1.3.2 on the child, once per certificate. */
+function signatureAlgorithmError(child: CertificateModel, childRaw: RawCert): PyErr | null {
+  let e = signatureAlgorithmCache.get(childRaw);
+  if (e === undefined) {
+    e = null;
+    if (!PERMITTED_SIGNATURES.some((p) => bytesEqual(p, childRaw.outerAlg.bytes))) {
+      const weak = WEAK_DIGESTS.has(child.signatureAlgorithm.oid);
+      e = other(`Forbidden signature algorithm: ${algorithmDebug(childRaw.outerAlg)}`, [weak ? 'WEAK_SIGNATURE_ALGORITHM' : 'CHAIN_SIGNATURE_UNSUPPORTED']);
+    }
+    signatureAlgorithmCache.set(childRaw, e);
+  }
+  return e;
+}
+
+/** Policy::valid_issuer. */
+async function validIssuer(s: State, issuer: CertificateModel, issuerRaw: RawCert, child: CertificateModel, childRaw: RawCert, depth: number): Promise<PyErr | null> {
+  const ca = permitsCa(issuer, issuerRaw, depth, s.ctx);
+  if (ca) return ca;
+  const key = issuerKeyError(issuerRaw);
+  if (key && key.kind === 'spki') return key.err;
+  const alg = signatureAlgorithmError(child, childRaw);
+  if (alg) return alg;
+  if (key) return key.err;
   if (s.signatureChecks >= SIGNATURE_CHECK_LIMIT) return fatal('Exceeded maximum signature check limit', ['CHAIN_TOO_LONG']);
   s.signatureChecks++;
   const sig = await s.ctx.signature(child, issuer);
@@ -678,20 +842,32 @@ async function validIssuer(s: State, issuer: CertificateModel, issuerRaw: RawCer
 
 type Built = { readonly chain: readonly CertificateModel[] } | { readonly err: PyErr };
 
+const ncCache = new WeakMap<RawExtension, RawNameConstraints | null>();
+
+/** The extension's name constraints, null when they do not parse; read once. */
+function extNameConstraints(ext: RawExtension): RawNameConstraints | null {
+  let nc = ncCache.get(ext);
+  if (nc === undefined) {
+    nc = safe(() => parseNameConstraints(ext.value));
+    ncCache.set(ext, nc);
+  }
+  return nc;
+}
+
 /** A critical nameConstraints with a directoryName subtree stops the whole search. */
 function unsupportedDirName(ext: RawExtension): boolean {
   if (!ext.critical) return false;
-  const nc = safe(() => parseNameConstraints(ext.value));
+  const nc = extNameConstraints(ext);
   return nc !== null && [...(nc.permitted ?? []), ...(nc.excluded ?? [])].some((g) => g.kind === 'directoryName');
 }
 
 async function buildInner(s: State, working: CertificateModel, raw: RawCert, depth: number, names: NameChain): Promise<Built> {
   const ncExt = extensionValue(raw, OIDS.nameConstraints);
   if (ncExt) {
-    const p = checkParse(ncExt.oid, ncExt.value);
+    const p = extParse(ncExt);
     if (p) return { err: p };
     if (unsupportedDirName(ncExt)) return { err: fatal('critical nameConstraints extension contains an unsupported directoryName constraint', NC) };
-    const nc = parseNameConstraints(ncExt.value);
+    const nc = extNameConstraints(ncExt) ?? parseNameConstraints(ncExt.value);
     const e = evaluateConstraints(names, nc.permitted, nc.excluded);
     if (e) return { err: e };
   }
@@ -714,7 +890,7 @@ async function buildInner(s: State, working: CertificateModel, raw: RawCert, dep
     let sans: readonly RawGeneralName[] = [];
     if (!selfIssued(cand)) {
       const got = sansOf(candRaw);
-      if (got !== null && !Array.isArray(got)) return { err: got };
+      if (got !== null && isPyErr(got)) return { err: got };
       sans = got ?? [];
     }
     const sub = await buildInner(s, cand, candRaw, depth + 1, { sans, child: names });
@@ -768,6 +944,53 @@ function refuse(text: string, codes: readonly VerifyCode[], role: Role): Verifie
 const INVALID_DOMAIN = 'invalid domain name';
 const NON_ASCII = 'DNSName values should be passed as an A-label string. This means unicode characters should be encoded via a library like idna.';
 
+/** The refusal for a validation error, with the certificate it was raised for. */
+function failAnswer(e: PyErr, role: Role): VerifierAnswer {
+  const text = `validation failed: ${display(e)}${e.cert ? ` (encountered processing ${certRepr(e.cert)})` : ''}`;
+  return refuse(text, e.codes, role);
+}
+
+const reprCache = new WeakMap<CertificateModel, string>();
+
+function certRepr(cert: CertificateModel): string {
+  let r = reprCache.get(cert);
+  if (r === undefined) {
+    r = pyCertRepr(cert);
+    reprCache.set(cert, r);
+  }
+  return r;
+}
+
+type Named = Subject | { readonly refusal: string } | { readonly noName: true };
+
+let lastDnsSubject: { readonly name: string; readonly subject: Named } | null = null;
+
+/** DNSName::new for the host asked for (the last one is remembered: a session asks for one host). */
+function dnsSubject(name: string): Named {
+  if (lastDnsSubject?.name !== name) {
+    const subject: Named = !isAscii(name) ? { refusal: NON_ASCII } : !validDnsName(name) ? { refusal: INVALID_DOMAIN } : { kind: 'dns', name };
+    lastDnsSubject = { name, subject };
+  }
+  return lastDnsSubject.subject;
+}
+
+const defaultSubjectCache = new WeakMap<RawCert, Named>();
+
+/** With no host given, the lab's name: the leaf's first DNS or IP subjectAltName. */
+function defaultSubject(raw: RawCert): Named {
+  let named = defaultSubjectCache.get(raw);
+  if (!named) {
+    const sans = safe(() => sansOf(raw));
+    const first = sans !== null && !isPyErr(sans) ? sans.find((g) => g.kind === 'dNSName' || (g.kind === 'iPAddress' && (g.bytes.length === 4 || g.bytes.length === 16))) : undefined;
+    if (!first) named = { noName: true };
+    else if (first.kind === 'iPAddress') named = { kind: 'ip', bytes: first.bytes };
+    else if (first.kind === 'dNSName') named = dnsSubject(first.text);
+    else named = { noName: true };
+    defaultSubjectCache.set(raw, named);
+  }
+  return named;
+}
+
 export const webpkiVerifier: VerifierModel = {
   id: 'webpki',
   label: 'webpki (rustls, pyca)',
@@ -783,35 +1006,18 @@ export const webpkiVerifier: VerifierModel = {
     let subject: Subject | null = null;
     if (role === 'tlsServer') {
       const host = ctx.host;
-      if (host?.kind === 'ip') subject = { kind: 'ip', bytes: host.bytes };
-      else {
-        let name: string | null = host?.value ?? null;
-        if (name === null) {
-          const sans = safe(() => sansOf(raw));
-          const first = Array.isArray(sans) ? sans.find((g) => g.kind === 'dNSName' || (g.kind === 'iPAddress' && (g.bytes.length === 4 || g.bytes.length === 16))) : undefined;
-          if (!first) return refuse(NO_NAME, ['SAN_MISSING'], role);
-          if (first.kind === 'iPAddress') subject = { kind: 'ip', bytes: first.bytes };
-          else if (first.kind === 'dNSName') name = first.text;
-        }
-        if (name !== null) {
-          if (!isAscii(name)) return refuse(NON_ASCII, ['INVALID_NAME'], role);
-          if (!validDnsName(name)) return refuse(INVALID_DOMAIN, ['INVALID_NAME'], role);
-          subject = { kind: 'dns', name };
-        }
-      }
+      const named = host?.kind === 'ip' ? ({ kind: 'ip', bytes: host.bytes } as const) : host ? dnsSubject(host.value) : defaultSubject(raw);
+      if ('refusal' in named) return refuse(named.refusal, ['INVALID_NAME'], role);
+      if ('noName' in named) return refuse(NO_NAME, ['SAN_MISSING'], role);
+      subject = named;
     }
 
-    const fail = (e: PyErr): VerifierAnswer => {
-      const text = `validation failed: ${display(e)}${e.cert ? ` (encountered processing ${pyCertRepr(e.cert)})` : ''}`;
-      return refuse(text, e.codes, role);
-    };
-
     const dup = duplicateExtension(raw);
-    if (dup) return fail(dup);
+    if (dup) return failAnswer(dup, role);
     const ee = permitsEe(leaf, raw, ctx, subject);
-    if (ee) return fail({ ...ee, cert: leaf });
+    if (ee) return failAnswer({ ...ee, cert: leaf }, role);
     const leafSans = sansOf(raw);
-    if (leafSans !== null && !Array.isArray(leafSans)) return fail(leafSans);
+    if (leafSans !== null && isPyErr(leafSans)) return failAnswer(leafSans, role);
 
     const anchorSha = new Set<string>();
     const anchors: CertificateModel[] = [];
@@ -832,7 +1038,7 @@ export const webpkiVerifier: VerifierModel = {
       signatureChecks: 0,
     };
     const built = await buildInner(state, leaf, raw, 0, { sans: leafSans ?? [], child: null });
-    if ('err' in built) return fail(built.err);
+    if ('err' in built) return failAnswer(built.err, role);
     const path = [...built.chain].reverse();
     return { accepts: true, error: null, codes: [], fix: null, path: path.map((c) => c.sha256Hex) };
   },
