@@ -36,9 +36,9 @@
  *   certificate policies (no policy constraints are checked), the EV attempt (it falls back to DV).
  */
 import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
-import { authorityKeyId, extendedKeyUsages, findExtension, keyUsages, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
+import { authorityKeyId, findExtension, keyUsages, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
 import { normalizeName } from '../chain/names';
-import { commonNames, dirNameWithin, dnsMatches, EMAIL_ATTRIBUTE_OID, parseIp } from './checks';
+import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, parseIp, validityMs } from './checks';
 import type { PeerName, VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,8 +61,19 @@ const PARSED_EXTENSIONS = new Set([
   '2.5.29.35', // authorityKeyIdentifier
 ]);
 
-/** Why bssl::ParsedCertificate::Create would refuse the certificate, or null when it parses. */
+const parseErrorCache = new WeakMap<CertificateModel, string | null>();
+
+/** Why bssl::ParsedCertificate::Create would refuse the certificate, or null when it parses. Memoised per certificate. */
 export function chromeParseError(cert: CertificateModel): string | null {
+  let e = parseErrorCache.get(cert);
+  if (e === undefined) {
+    e = parseErrorOf(cert);
+    parseErrorCache.set(cert, e);
+  }
+  return e;
+}
+
+function parseErrorOf(cert: CertificateModel): string | null {
   if (cert.version !== 3 && cert.extensions.length > 0) return 'extensions in a certificate that is not version 3';
   if (cert.version === 1 && (cert.issuerUniqueIdHex !== null || cert.subjectUniqueIdHex !== null)) return 'unique identifiers in a version 1 certificate';
   const seen = new Set<string>();
@@ -95,8 +106,20 @@ export function chromeParseError(cert: CertificateModel): string | null {
 
 type KeyVerdict = 'ok' | 'unacceptable' | 'unparseable';
 
-/** ParseAndCheckPublicKey with SimplePathBuilderDelegate(1024): RSA >= 1024 bits, ECDSA on P-256/P-384/P-521. */
+const keyVerdictCache = new WeakMap<CertificateModel, KeyVerdict>();
+
+/** keyVerdictOf, once per certificate. */
 function keyVerdict(cert: CertificateModel): KeyVerdict {
+  let v = keyVerdictCache.get(cert);
+  if (v === undefined) {
+    v = keyVerdictOf(cert);
+    keyVerdictCache.set(cert, v);
+  }
+  return v;
+}
+
+/** ParseAndCheckPublicKey with SimplePathBuilderDelegate(1024): RSA >= 1024 bits, ECDSA on P-256/P-384/P-521. */
+function keyVerdictOf(cert: CertificateModel): KeyVerdict {
   const k = cert.publicKey;
   switch (k.algorithm) {
     case 'RSA':
@@ -117,8 +140,20 @@ function keyVerdict(cert: CertificateModel): KeyVerdict {
 
 type SigAlg = 'sha1' | 'strong';
 
-/** bssl::ParseSignatureAlgorithm: the algorithms Chromium knows (null: unknown, refused). */
+const sigAlgCache = new WeakMap<CertificateModel, SigAlg | null>();
+
+/** signatureAlgorithmOf, once per certificate. */
 function signatureAlgorithm(cert: CertificateModel): SigAlg | null {
+  let a = sigAlgCache.get(cert);
+  if (a === undefined) {
+    a = signatureAlgorithmOf(cert);
+    sigAlgCache.set(cert, a);
+  }
+  return a;
+}
+
+/** bssl::ParseSignatureAlgorithm: the algorithms Chromium knows (null: unknown, refused). */
+function signatureAlgorithmOf(cert: CertificateModel): SigAlg | null {
   const a = cert.signatureAlgorithm;
   const params = a.parametersHex;
   const rsaParamsOk = params === null || params === '0500';
@@ -165,15 +200,28 @@ function isRegistrySuffix(domain: string): boolean {
   return !domain.includes('.') || MULTI_LABEL_SUFFIXES.has(domain);
 }
 
-function sanDnsNames(cert: CertificateModel): string[] {
-  return subjectAltNames(cert).filter((n) => n.type === 'dns').map((n) => n.value);
+const sanDnsCache = new WeakMap<CertificateModel, readonly string[]>();
+const sanIpCache = new WeakMap<CertificateModel, readonly Uint8Array[]>();
+
+function sanDnsNames(cert: CertificateModel): readonly string[] {
+  let names = sanDnsCache.get(cert);
+  if (!names) {
+    names = subjectAltNames(cert).filter((n) => n.type === 'dns').map((n) => n.value);
+    sanDnsCache.set(cert, names);
+  }
+  return names;
 }
 
-function sanIps(cert: CertificateModel): Uint8Array[] {
-  return subjectAltNames(cert)
-    .filter((n) => n.type === 'ip')
-    .map((n) => parseIp(n.value))
-    .filter((b): b is Uint8Array => b !== null);
+function sanIps(cert: CertificateModel): readonly Uint8Array[] {
+  let ips = sanIpCache.get(cert);
+  if (!ips) {
+    ips = subjectAltNames(cert)
+      .filter((n) => n.type === 'ip')
+      .map((n) => parseIp(n.value))
+      .filter((b): b is Uint8Array => b !== null);
+    sanIpCache.set(cert, ips);
+  }
+  return ips;
 }
 
 function splitFirstLabel(name: string): [string, string] {
@@ -181,8 +229,19 @@ function splitFirstLabel(name: string): [string, string] {
   return i < 0 ? [name, ''] : [name.slice(0, i), name.slice(i)];
 }
 
-/** X509Certificate::VerifyHostname: SAN dNSName / iPAddress only, a whole-label left-most wildcard, never the Common Name. */
+const hostMatchCache = new WeakMap<CertificateModel, { readonly key: string; readonly matches: boolean }>();
+
+/** X509Certificate::VerifyHostname: SAN dNSName / iPAddress only, a whole-label left-most wildcard, never the Common Name. The last host asked for is remembered per certificate. */
 export function chromeHostMatches(cert: CertificateModel, host: PeerName): boolean {
+  const key = host.kind === 'ip' ? `ip:${host.value}|${host.bytes.join('.')}` : `dns:${host.value}`;
+  const hit = hostMatchCache.get(cert);
+  if (hit?.key === key) return hit.matches;
+  const matches = hostMatches(cert, host);
+  hostMatchCache.set(cert, { key, matches });
+  return matches;
+}
+
+function hostMatches(cert: CertificateModel, host: PeerName): boolean {
   const dns = sanDnsNames(cert);
   const ips = sanIps(cert);
   if (dns.length === 0 && ips.length === 0) return false;
@@ -365,20 +424,45 @@ interface BuiltPath {
 const ITERATION_LIMIT = 20;
 const CA_ISSUERS = '1.3.6.1.5.5.7.48.2';
 
-function caIssuerUrls(cert: CertificateModel): string[] {
+const caIssuersCache = new WeakMap<CertificateModel, readonly string[]>();
+
+function caIssuerUrls(cert: CertificateModel): readonly string[] {
+  let urls = caIssuersCache.get(cert);
+  if (!urls) {
+    urls = caIssuerUrlsOf(cert);
+    caIssuersCache.set(cert, urls);
+  }
+  return urls;
+}
+
+function caIssuerUrlsOf(cert: CertificateModel): string[] {
   const aia = findExtension(cert, 'authorityInfoAccess');
   if (!aia) return [];
   return aia.descriptions.filter((d) => d.method.oid === CA_ISSUERS && d.location.type === 'uri' && /^http:\/\//iu.test(d.location.value)).map((d) => d.location.value);
 }
 
+const selfIssuedCache = new WeakMap<CertificateModel, boolean>();
+
 function selfIssued(cert: CertificateModel): boolean {
-  return normalizeName(cert.subject) === normalizeName(cert.issuer);
+  let si = selfIssuedCache.get(cert);
+  if (si === undefined) {
+    si = normalizeName(cert.subject) === normalizeName(cert.issuer);
+    selfIssuedCache.set(cert, si);
+  }
+  return si;
 }
 
-/** CertIssuerIterPath key: subject, SAN and SPKI. */
+const loopKeyCache = new WeakMap<CertificateModel, string>();
+
+/** CertIssuerIterPath key: subject, SAN and SPKI (built once per certificate). */
 function loopKey(cert: CertificateModel): string {
-  const san = findExtension(cert, 'subjectAltName');
-  return `${normalizeName(cert.subject)}|${san?.valueHex ?? ''}|${cert.publicKey.spkiSha256Hex}`;
+  let key = loopKeyCache.get(cert);
+  if (key === undefined) {
+    const san = findExtension(cert, 'subjectAltName');
+    key = `${normalizeName(cert.subject)}|${san?.valueHex ?? ''}|${cert.publicKey.spkiSha256Hex}`;
+    loopKeyCache.set(cert, key);
+  }
+  return key;
 }
 
 /** TrustAndKeyIdentifierMatchToOrder. */
@@ -463,7 +547,8 @@ class PathPool {
   }
   issuersOf(cert: CertificateModel): IssuerEntry[] {
     const found = this.bySubject.get(normalizeName(cert.issuer)) ?? [];
-    const keyed = found.map((c, i) => ({ c, i, p: priority(cert, c), s: selfIssued(c.cert), nb: Date.parse(c.cert.notBefore), na: Date.parse(c.cert.notAfter) }));
+    if (found.length === 0) return [];
+    const keyed = found.map((c, i) => ({ c, i, p: priority(cert, c), s: selfIssued(c.cert), nb: validityMs(c.cert).notBefore, na: validityMs(c.cert).notAfter }));
     keyed.sort((a, b) => a.p - b.p || Number(b.s) - Number(a.s) || b.nb - a.nb || b.na - a.na || a.i - b.i);
     return keyed.map((k) => k.c);
   }
@@ -552,8 +637,19 @@ const HANDLED_CRITICAL = new Set(['2.5.29.19', '2.5.29.15', '2.5.29.37', '2.5.29
 const CPS_QUALIFIERS = new Set(['1.3.6.1.5.5.7.2.1', '1.3.6.1.5.5.7.2.2']);
 const MS_APPLICATION_POLICIES = '1.3.6.1.4.1.311.21.10';
 
-/** VerifyNoUnconsumedCriticalExtensions. */
+const unconsumedCache = new WeakMap<CertificateModel, boolean>();
+
+/** VerifyNoUnconsumedCriticalExtensions, once per certificate. */
 function hasUnconsumedCritical(cert: CertificateModel): boolean {
+  let u = unconsumedCache.get(cert);
+  if (u === undefined) {
+    u = hasUnconsumedCriticalOf(cert);
+    unconsumedCache.set(cert, u);
+  }
+  return u;
+}
+
+function hasUnconsumedCriticalOf(cert: CertificateModel): boolean {
   const hasEku = findExtension(cert, 'extKeyUsage') !== null;
   return cert.extensions.some((e) => {
     if (!e.critical) return false;
@@ -568,7 +664,7 @@ function hasUnconsumedCritical(cert: CertificateModel): boolean {
 
 /** VerifyExtendedKeyUsage for KeyPurpose::SERVER_AUTH (the legacy-compatible mode Chrome uses). */
 function ekuRefusesServerAuth(cert: CertificateModel): boolean {
-  const eku = extendedKeyUsages(cert);
+  const eku = ekuOids(cert);
   if (!eku) return false;
   return !eku.includes(OID.serverAuth) && !eku.includes(OID.anyExtendedKeyUsage);
 }
@@ -671,8 +767,9 @@ async function verifyPath(ctx: VerifyContext, pool: PathPool, path: BuiltPath): 
 }
 
 function timeState(cert: CertificateModel, at: number): -1 | 0 | 1 {
-  if (at < Date.parse(cert.notBefore)) return -1;
-  if (Date.parse(cert.notAfter) < at) return 1;
+  const v = validityMs(cert);
+  if (at < v.notBefore) return -1;
+  if (v.notAfter < at) return 1;
   return 0;
 }
 
@@ -811,8 +908,7 @@ const DAY_MS = 86_400_000;
 
 /** CertVerifyProc::HasTooLongValidity: more than 398 days between notBefore and notAfter (publicly trusted certificates only). */
 function tooLongValidity(leaf: CertificateModel): boolean {
-  const start = Date.parse(leaf.notBefore);
-  const end = Date.parse(leaf.notAfter);
+  const { notBefore: start, notAfter: end } = validityMs(leaf);
   return !(start <= end) || end - start > 398 * DAY_MS;
 }
 
