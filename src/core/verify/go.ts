@@ -298,13 +298,16 @@ function goSignatureName(oid: string): string {
 
 /** CheckSignatureFrom: the error Go gives for a candidate issuer, or null when it verifies. */
 function signatureError(child: CertificateModel, issuer: CertificateModel, check: SignatureCheck): string | null {
+  // CheckSignatureFrom (Go 1.19): RFC 5280 §4.2.1.9 on the parent (a version 3 parent needs cA=TRUE; any parent with
+  // basicConstraints must assert cA), then keyCertSign when keyUsage has any bit, then the algorithm, then the signature.
+  const bc = findExtension(issuer, 'basicConstraints');
+  if ((issuer.version === 3 && !bc) || (bc && !bc.ca)) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
+  const ku = findExtension(issuer, 'keyUsage');
+  if (ku && ku.usages.length > 0 && !ku.usages.includes('keyCertSign')) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
   const oid = child.signatureAlgorithm.oid;
   if (SHA1_SIGNATURES.has(oid) || MD_SIGNATURES.has(oid)) {
     return `x509: cannot verify signature: insecure algorithm ${goSignatureName(oid)}${SHA1_SIGNATURES.has(oid) ? ' (temporarily override with GODEBUG=x509sha1=1)' : ''}`;
   }
-  // Version 1 issuers may sign (Go checks BasicConstraintsValid only for version 3 issuers in CheckSignatureFrom).
-  const bc = findExtension(issuer, 'basicConstraints');
-  if (issuer.version === 3 && !bc?.ca) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
   if (check.status === 'valid') return null;
   if (check.status === 'unsupported') return 'x509: cannot verify signature: algorithm unimplemented';
   if (issuer.publicKey.algorithm === 'EC') return 'x509: ECDSA verification failure';
@@ -312,8 +315,14 @@ function signatureError(child: CertificateModel, issuer: CertificateModel, check
   return 'crypto/rsa: verification error';
 }
 
+/** pkix.Name.CommonName: FillFromRDNSequence keeps the last CN of the sequence. */
+function goCommonName(c: CertificateModel): string {
+  const all = commonNames(c);
+  return all[all.length - 1] ?? '';
+}
+
 function hintName(c: CertificateModel): string {
-  const cn = commonNames(c)[0];
+  const cn = goCommonName(c);
   if (cn) return cn;
   const o = c.subject.rdns.flat().find((a) => a.oid === '2.5.4.10')?.value;
   if (o) return o;
@@ -380,7 +389,7 @@ function hostnameErrorOf(cert: CertificateModel, host: NonNullable<VerifyContext
     const validInput = goValidHostname(h, false);
     if (sans.some((n) => n.type === 'dns' && (validInput && goValidHostname(n.value, true) ? goMatchHostnames(n.value, h) : goMatchExactly(n.value, h)))) return null;
   }
-  const cn = commonNames(cert)[0] ?? '';
+  const cn = goCommonName(cert);
   if (!hasSan(cert) && goMatchHostnames(cn, host.value)) {
     return { text: 'x509: certificate relies on legacy Common Name field, use SANs instead', codes: ['COMMON_NAME_ONLY'] };
   }
