@@ -215,15 +215,20 @@ export function createVerifier(subtle: SubtleCrypto = globalThis.crypto.subtle):
 
 /** Caches results per (issuer, subject) pair of SHA-256s. */
 export class SignatureCache {
-  private readonly results = new Map<string, Promise<SignatureCheck>>();
+  // Issuer SHA-256 → subject SHA-256 → result (no key string is built per look-up).
+  private readonly results = new Map<string, Map<string, Promise<SignatureCheck>>>();
   constructor(private readonly verifier: Verifier = createVerifier()) {}
 
   check(subject: CertificateModel | CrlModel, issuer: CertificateModel): Promise<SignatureCheck> {
-    const key = `${issuer.sha256Hex}>${subject.sha256Hex}`;
-    let p = this.results.get(key);
+    let bySubject = this.results.get(issuer.sha256Hex);
+    if (!bySubject) {
+      bySubject = new Map();
+      this.results.set(issuer.sha256Hex, bySubject);
+    }
+    let p = bySubject.get(subject.sha256Hex);
     if (!p) {
       p = this.verifier.verify(subject.der, issuer.publicKey);
-      this.results.set(key, p);
+      bySubject.set(subject.sha256Hex, p);
     }
     return p;
   }

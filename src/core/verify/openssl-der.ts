@@ -23,17 +23,19 @@ function osslSpace(c: string): boolean {
 /** One attribute value as OpenSSL canonicalises it: trimmed, inner ASCII white space collapsed, ASCII lower case. */
 export function canonValue(a: AttributeModel): string {
   if (!CANON_TYPES.has(a.stringType)) return `${a.stringType}:${a.value}`;
-  const chars = [...a.value];
+  // White space and A-Z are single UTF-16 units, never halves of a surrogate pair: walking code units
+  // gives what walking code points would.
+  const v = a.value;
   let s = 0;
-  let e = chars.length;
-  while (s < e && osslSpace(chars[s] ?? '')) s++;
-  while (e > s && osslSpace(chars[e - 1] ?? '')) e--;
+  let e = v.length;
+  while (s < e && osslSpace(v[s] ?? '')) s++;
+  while (e > s && osslSpace(v[e - 1] ?? '')) e--;
   let out = '';
   for (let i = s; i < e; ) {
-    const c = chars[i] ?? '';
+    const c = v[i] ?? '';
     if (osslSpace(c)) {
       out += ' ';
-      while (i < e && osslSpace(chars[i] ?? '')) i++;
+      while (i < e && osslSpace(v[i] ?? '')) i++;
       continue;
     }
     out += c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;

@@ -281,7 +281,7 @@ const SUPPORTED = new Set([
 ]);
 
 /** Extensions cache_extensions decodes: one that does not decode, or appears twice, makes the certificate invalid. */
-const DECODED = ['2.5.29.19', '1.3.6.1.5.5.7.1.14', '2.5.29.15', '2.5.29.37', '2.16.840.1.113730.1.1', '2.5.29.14', '2.5.29.35', '2.5.29.17', '2.5.29.30', '2.5.29.31', '1.3.6.1.5.5.7.1.7', '1.3.6.1.5.5.7.1.8'];
+const DECODED: ReadonlySet<string> = new Set(['2.5.29.19', '1.3.6.1.5.5.7.1.14', '2.5.29.15', '2.5.29.37', '2.16.840.1.113730.1.1', '2.5.29.14', '2.5.29.35', '2.5.29.17', '2.5.29.30', '2.5.29.31', '1.3.6.1.5.5.7.1.7', '1.3.6.1.5.5.7.1.8']);
 
 const EKU = { serverAuth: '1.3.6.1.5.5.7.3.1', clientAuth: '1.3.6.1.5.5.7.3.2', any: '2.5.29.37.0', msSgc: '1.3.6.1.4.1.311.10.3.3', nsSgc: '2.16.840.1.113730.4.1' };
 
@@ -312,9 +312,11 @@ function flagsOf(cert: CertificateModel): Flags {
   const hit = flagCache.get(cert);
   if (hit) return hit;
   let invalid = false;
-  for (const oid of DECODED) {
-    const list = cert.extensions.filter((e) => e.oid === oid);
-    if (list.length > 1 || list.some((e) => e.decodeError !== undefined)) invalid = true;
+  const seen = new Set<string>();
+  for (const e of cert.extensions) {
+    if (!DECODED.has(e.oid)) continue;
+    if (seen.has(e.oid) || e.decodeError !== undefined) invalid = true;
+    seen.add(e.oid);
   }
   const bc = findExtension(cert, 'basicConstraints');
   const ku = findExtension(cert, 'keyUsage');
