@@ -412,8 +412,21 @@ function chainAllowsUsage(chain: readonly CertificateModel[], ctx: VerifyContext
   });
 }
 
-/** How to fix a Go refusal, in Go's terms; the client role is a Go server checking clients (tls.Config ClientCAs). */
+const fixes = new Map<string, string | null>();
+
+/** goFixOf, once per first code and role. */
 function goFix(codes: readonly VerifyCode[], role: VerifyContext['role']): string | null {
+  const key = `${role}|${codes[0] ?? ''}`;
+  let fix = fixes.get(key);
+  if (fix === undefined) {
+    fix = goFixOf(codes, role);
+    fixes.set(key, fix);
+  }
+  return fix;
+}
+
+/** How to fix a Go refusal, in Go's terms; the client role is a Go server checking clients (tls.Config ClientCAs). */
+function goFixOf(codes: readonly VerifyCode[], role: VerifyContext['role']): string | null {
   const pool = role === 'tlsServer' ? 'the client\'s tls.Config RootCAs (or SSL_CERT_FILE / the system pool)' : 'the server\'s tls.Config ClientCAs';
   const first = codes[0];
   switch (first) {
@@ -506,10 +519,13 @@ async function buildChains(s: BuildState, current: CertificateModel[]): Promise<
   }
   if (found > 0) return null;
   if (err) return err;
-  const text = `x509: certificate signed by unknown authority${hint ? ` (possibly because of ${JSON.stringify(hint.err)} while trying to verify candidate authority certificate ${JSON.stringify(hintName(hint.cert))})` : ''}`;
-  const codes: VerifyCode[] = hint ? (hint.err.includes('insecure algorithm') ? ['WEAK_SIGNATURE_ALGORITHM'] : ['CHAIN_SIGNATURE_INVALID']) : ['CHAIN_ISSUER_NOT_FOUND'];
+  if (!hint) return UNKNOWN_AUTHORITY;
+  const text = `x509: certificate signed by unknown authority (possibly because of ${JSON.stringify(hint.err)} while trying to verify candidate authority certificate ${JSON.stringify(hintName(hint.cert))})`;
+  const codes: VerifyCode[] = hint.err.includes('insecure algorithm') ? ['WEAK_SIGNATURE_ALGORITHM'] : ['CHAIN_SIGNATURE_INVALID'];
   return { text, codes };
 }
+
+const UNKNOWN_AUTHORITY: GoError = { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] };
 
 function refuse(err: GoError, path: readonly CertificateModel[] | null, role: VerifyContext['role'] = 'tlsServer'): VerifierAnswer {
   return { accepts: false, error: err.text, codes: err.codes, fix: goFix(err.codes, role), path: path ? path.map((c) => c.sha256Hex) : null };

@@ -1051,8 +1051,27 @@ function describe(c: CertificateModel | undefined): string {
   return cn ? `"${cn}"` : c.subject.rfc4514 ? `"${c.subject.rfc4514}"` : 'the certificate';
 }
 
-/** One or two sentences in OpenSSL's and its users' terms (nginx, curl), for the role. */
+const fixesByCert = new WeakMap<CertificateModel, Map<string, string>>();
+const fixesWithoutCert = new Map<string, string>();
+
+/** fixOf, once per certificate, error and role (the text depends on nothing else). */
 function fixFor(f: Failure, role: Role): string {
+  let byKey = f.cert ? fixesByCert.get(f.cert) : fixesWithoutCert;
+  if (!byKey) {
+    byKey = new Map();
+    if (f.cert) fixesByCert.set(f.cert, byKey);
+  }
+  const key = `${role}|${f.err}`;
+  let fix = byKey.get(key);
+  if (fix === undefined) {
+    fix = fixOf(f, role);
+    byKey.set(key, fix);
+  }
+  return fix;
+}
+
+/** One or two sentences in OpenSSL's and its users' terms (nginx, curl), for the role. */
+function fixOf(f: Failure, role: Role): string {
   const server = role === 'tlsServer';
   const who = describe(f.cert);
   const trust = server
