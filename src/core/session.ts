@@ -254,8 +254,10 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
     if (defer) return { ...assessment, verifiers: {}, asCa, verifiersDeferred: true };
     const view = peerView(cert);
-    const input = { ...verifyInput, untrusted: view.untrusted, anchors: view.anchors, ...(asCa ? { host: null, email: null } : {}) };
-    const privateRoots = view.privateRoots;
+    // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
+    const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
+    const input = { ...verifyInput, untrusted: view.untrusted, anchors: [...view.anchors, ...caAnchors], ...(asCa ? { host: null, email: null } : {}) };
+    const privateRoots = asCa ? [] : view.privateRoots;
     const raw = await runVerifiers(cert, assessment.role, input);
     const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
     const trustedRaw = refused.length > 0 && privateRoots.length > 0

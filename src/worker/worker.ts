@@ -17,7 +17,7 @@ import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerRespons
 
 const decoded = new Map<string, DecodedInput>();
 /** Sessions above this many certificates get their verifier answers per certificate, on request (a 10,000-certificate bundle stays as fast as before). */
-const VERIFIER_LIMIT = 2_000;
+const VERIFIER_LIMIT = 1_000;
 /** The newest analysis, able to answer deferred verifier questions. */
 let lazyAnalysis: LazySessionAnalysis | null = null;
 /** Power tools' state: the last analysis and keys kept for an explicit export (src/worker/tools.ts). */
