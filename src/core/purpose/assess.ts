@@ -224,8 +224,6 @@ function caPurposeFindings(input: AssessmentInput, out: Findings): void {
   const oid = roleOid(input.role);
   if (eku && !eku.includes(oid) && !eku.includes(OID.anyExtendedKeyUsage)) {
     out.add('CHAIN_ISSUER_EKU_EXCLUDES', 'fail', `This CA restricts Extended Key Usage to ${eku.join(', ')}: Chrome, OpenSSL, Go and webpki refuse every ${roleWord(input.role)} certificate issued under it (Java does not check a CA's EKU).`);
-  } else if (eku) {
-    out.add('EKU_ABSENT', 'pass', `This CA's Extended Key Usage allows ${roleWord(input.role)} certificates below it.`);
   }
   const pl = pathLength(cert);
   if (pl === 0) out.add('CHAIN_PATH_LENGTH_EXCEEDED', 'info', 'pathLenConstraint 0: this CA may issue end-entity certificates only, no intermediate CAs.');
