@@ -14,7 +14,7 @@ import { checkRevocation, type RevocationStatus } from './purpose/revocation';
 import type { RoleAssessment } from './purpose/types';
 import { checkMtlsPair, type MtlsPairCheck } from './purpose/mtls';
 import { loadBuiltinRoots } from './roots/index';
-import { runVerifiers, type RoleVerifiers, type VerifierId, type VerifySessionInput } from './verify/index';
+import type { RoleVerifiers, VerifierId, VerifySessionInput } from './verify/index';
 import { asIssuerAnswer, judgedAsCa, verdictFromVerifiers } from './verify/verdict';
 import { findingsWithVerifierSites } from './verify/breaks';
 import type { RootStoreSource } from './roots/mozilla-roots.generated';
@@ -114,6 +114,12 @@ export interface SessionAnalysis {
   /** Present when the session holds a likely server certificate and a likely client certificate. */
   readonly mtls: MtlsPairCheck | null;
   readonly rootStore: RootStoreSource | null;
+}
+
+let verifiersModule: Promise<typeof import('./verify/index')> | null = null;
+function loadVerifiers(): Promise<typeof import('./verify/index')> {
+  verifiersModule ??= import('./verify/index');
+  return verifiersModule;
 }
 
 export function chainStatusOf(path: ChainPath | undefined): ChainStatus {
@@ -258,6 +264,8 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
     const input = { ...verifyInput, untrusted: view.untrusted, anchors: [...view.anchors, ...caAnchors], ...(asCa ? { host: null, email: null } : {}) };
     const privateRoots = asCa ? [] : view.privateRoots;
+    // The verifier models load on the first analysis that needs them, not with the engine: decoding starts sooner.
+    const { runVerifiers } = await loadVerifiers();
     const raw = await runVerifiers(cert, assessment.role, input);
     const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
     const trustedRaw = refused.length > 0 && privateRoots.length > 0
