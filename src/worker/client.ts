@@ -14,8 +14,11 @@ interface Pending {
   readonly resolve: (result: WorkerResult) => void;
   readonly reject: (error: Error) => void;
   readonly onProgress: ProgressListener | undefined;
-  readonly timer: ReturnType<typeof setTimeout> | undefined;
+  timer: ReturnType<typeof setTimeout> | undefined;
   readonly what: string;
+  /** The decode bound, armed when the engine starts on this input (not while it boots or finishes other work). */
+  readonly workBound?: number;
+  started?: boolean;
 }
 
 /** Thrown for a request that exceeded its time bound; the engine was restarted for the others. */
@@ -87,6 +90,12 @@ export class EngineClient {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     if (message.type === 'progress') {
+      if (pending.workBound !== undefined && !pending.started) {
+        pending.started = true;
+        clearTimeout(pending.timer);
+        const bound = pending.workBound;
+        pending.timer = setTimeout(() => this.expire(message.id, bound), bound);
+      }
       pending.onProgress?.(message);
       return;
     }
@@ -102,9 +111,11 @@ export class EngineClient {
     return new Promise<WorkerResult>((resolve, reject) => {
       // The configurable bound is for decoding (hostile input); other requests are bounded by
       // the engine's own work limits and get the generous default.
-      const bound = body.type === 'decode' ? this.timeoutMs : DEFAULT_ENGINE_TIMEOUT_MS;
+      // A decode's bound counts from the moment the engine starts on it (its first progress message);
+      // until then the generous default covers an engine that is starting up or busy.
+      const bound = DEFAULT_ENGINE_TIMEOUT_MS;
       const timer = body.type === 'forget' ? undefined : setTimeout(() => this.expire(id, bound), bound);
-      this.pending.set(id, { resolve, reject, onProgress, timer, what });
+      this.pending.set(id, { resolve, reject, onProgress, timer, what, ...(body.type === 'decode' ? { workBound: this.timeoutMs } : {}) });
       this.worker.postMessage({ ...body, id }, transfer);
     });
   }
