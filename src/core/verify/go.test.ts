@@ -5,10 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { decodeInput } from "../decode-input";
-import type { CertificateModel, CrlModel } from "../model";
-import { SignatureCache } from "../chain/signature";
-import { runVerifiers } from "./index";
+import { answerPemCase } from "./pem-case";
 
 interface Expected {
   readonly accepts: boolean;
@@ -29,26 +26,11 @@ interface FixtureCase {
 
 const REPO = new URL("../../../", import.meta.url);
 const CASES = new Map((JSON.parse(readFileSync(new URL("test/fixtures/verifier/cases.json", REPO), "utf8")) as FixtureCase[]).map((c) => [c.id, c]));
-
-async function load(path: string): Promise<{ certificates: readonly CertificateModel[]; crls: readonly CrlModel[] }> {
-  return decodeInput({ name: path, bytes: new Uint8Array(readFileSync(new URL(path, REPO))) });
-}
+const text = (path: string): string => readFileSync(new URL(path, REPO), "utf8");
 
 async function goAnswer(c: FixtureCase): Promise<Expected> {
-  const leaf = (await load(c.leaf)).certificates[0];
-  if (!leaf) throw new Error("leaf does not decode");
-  const inters = (await Promise.all(c.intermediates.map(load))).flatMap((x) => x.certificates);
-  const roots = (await Promise.all(c.roots.map(load))).flatMap((x) => x.certificates);
-  const crls = (await Promise.all(c.crls.map(load))).flatMap((x) => x.crls);
-  const sigs = new SignatureCache();
-  const res = await runVerifiers(
-    leaf,
-    c.role === "server" ? "tlsServer" : "tlsClient",
-    { at: c.at, host: c.host && c.host.kind !== "RFC822" ? c.host.value : null, untrusted: [leaf, ...inters], anchors: roots.map((certificate) => ({ certificate, kind: "session-trusted" as const })), crls, signature: (s, i) => sigs.check(s, i) },
-    ["go"],
-  );
-  const a = res.go;
-  if (!a) throw new Error("no go answer");
+  const a = await answerPemCase({ ...c, leaf: text(c.leaf), intermediates: c.intermediates.map(text), roots: c.roots.map(text), crls: c.crls.map(text) }, "go");
+  if ("unreadable" in a) throw new Error(a.unreadable);
   return { accepts: a.accepts, error: a.error };
 }
 

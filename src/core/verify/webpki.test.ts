@@ -8,10 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeInput } from '../decode-input';
-import type { CertificateModel, CrlModel } from '../model';
-import { SignatureCache } from '../chain/signature';
-import { runVerifiers } from './index';
+import { answerPemCase } from './pem-case';
 
 interface Expected {
   readonly accepts: boolean;
@@ -33,35 +30,9 @@ interface Case {
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const LIMBO = fileURLToPath(new URL('../../../../shared/corpus/x509-limbo/limbo-2023-12-02.json', import.meta.url));
 
-const enc = new TextEncoder();
-async function certs(pem: string): Promise<{ certificates: CertificateModel[]; crls: CrlModel[] }> {
-  const d = await decodeInput({ name: 'case.pem', bytes: enc.encode(pem) });
-  return { certificates: [...d.certificates], crls: [...d.crls] };
-}
-
 async function answer(c: Case): Promise<Expected> {
-  const leaf = (await certs(c.leaf)).certificates[0];
-  if (!leaf) throw new Error('leaf does not decode');
-  const inters = (await Promise.all(c.intermediates.map(certs))).flatMap((x) => x.certificates);
-  const roots = (await Promise.all(c.roots.map(certs))).flatMap((x) => x.certificates);
-  const crls = (await Promise.all(c.crls.map(certs))).flatMap((x) => x.crls);
-  const sigs = new SignatureCache();
-  const res = await runVerifiers(
-    leaf,
-    c.role === 'server' ? 'tlsServer' : 'tlsClient',
-    {
-      at: c.at,
-      host: c.host && c.host.kind !== 'RFC822' ? c.host.value : null,
-      untrusted: [leaf, ...inters],
-      anchors: roots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })),
-      crls,
-      maxIntermediates: c.maxDepth,
-      signature: (s, i) => sigs.check(s, i),
-    },
-    ['webpki'],
-  );
-  const a = res.webpki;
-  if (!a) throw new Error('no webpki answer');
+  const a = await answerPemCase(c, 'webpki');
+  if ('unreadable' in a) throw new Error(a.unreadable);
   // A refusal names its reasons and a fix; an acceptance has neither.
   if (a.accepts) expect([a.codes, a.fix]).toEqual([[], null]);
   else expect(a.codes.length > 0 && a.fix !== null).toBe(true);
