@@ -269,7 +269,7 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     const raw = await runVerifiers(cert, assessment.role, input);
     const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
     const trustedRaw = refused.length > 0 && privateRoots.length > 0
-      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors.filter((a) => anchors.length === 0 || anchorShas.has(a.certificate.sha256Hex)), ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
+      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
       : {};
     const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
     for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {

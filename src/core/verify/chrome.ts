@@ -38,7 +38,7 @@
 import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
 import { authorityKeyId, findExtension, keyUsages, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
 import { normalizeName } from '../chain/names';
-import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, parseIp, validityMs } from './checks';
+import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, parseIp, selfIssued, validityMs } from './checks';
 import type { PeerName, VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -439,17 +439,6 @@ function caIssuerUrlsOf(cert: CertificateModel): string[] {
   const aia = findExtension(cert, 'authorityInfoAccess');
   if (!aia) return [];
   return aia.descriptions.filter((d) => d.method.oid === CA_ISSUERS && d.location.type === 'uri' && /^http:\/\//iu.test(d.location.value)).map((d) => d.location.value);
-}
-
-const selfIssuedCache = new WeakMap<CertificateModel, boolean>();
-
-function selfIssued(cert: CertificateModel): boolean {
-  let si = selfIssuedCache.get(cert);
-  if (si === undefined) {
-    si = normalizeName(cert.subject) === normalizeName(cert.issuer);
-    selfIssuedCache.set(cert, si);
-  }
-  return si;
 }
 
 const loopKeyCache = new WeakMap<CertificateModel, string>();

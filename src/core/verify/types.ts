@@ -1,8 +1,7 @@
 /**
  * Verdicts per verifier (shared/spec/suitability.md, "Verdicts per verifier"): each TLS stack
  * family answers for itself whether it accepts a certificate in a role, with the text it prints.
- * One module per verifier implements `VerifierModel`; the checks they share live in checks.ts,
- * path enumeration in paths.ts.
+ * One module per verifier implements `VerifierModel`; the checks they share live in checks.ts.
  */
 import type { CertificateModel, CrlModel } from '../model';
 import type { SignatureCheck } from '../chain/types';
