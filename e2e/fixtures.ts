@@ -29,10 +29,16 @@ export function fixtureDer(relativePath: string): Buffer {
 
 /** Dispatches real dragenter/dragover/drop events carrying File objects on `selector`. */
 export async function dropFiles(page: Page, files: readonly DropFile[], selector = 'body'): Promise<void> {
-  const payload = files.map((f) => ({ name: f.name, data: Array.from(f.bytes), type: f.mimeType ?? '' }));
+  // Base64 crosses into the page far faster than an array of numbers (a 7.8 MB bundle: seconds, not a minute).
+  const payload = files.map((f) => ({ name: f.name, data: Buffer.from(f.bytes).toString('base64'), type: f.mimeType ?? '' }));
   const dataTransfer = await page.evaluateHandle((items) => {
     const dt = new DataTransfer();
-    for (const item of items) dt.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
+    for (const item of items) {
+      const binary = atob(item.data);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      dt.items.add(new File([bytes], item.name, { type: item.type }));
+    }
     return dt;
   }, payload);
   for (const type of ['dragenter', 'dragover', 'drop']) {

@@ -16,6 +16,9 @@ import { postAnalysis, verifierAnswersOf } from './posted';
 import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
+// Load and decode the built-in root store as soon as the engine starts, before anything is
+// dropped: the first analysis then does not pay for it. (A failure shows in the analysis that needs them.)
+const rootsLoaded: Promise<unknown> = loadBuiltinRoots().catch(() => undefined);
 /** Sessions above this many certificates get their verifier answers per certificate, on request (a 10,000-certificate bundle stays as fast as before). */
 const VERIFIER_LIMIT = 1_000;
 /** The newest analysis, able to answer deferred verifier questions. */
@@ -45,22 +48,30 @@ function sizeLabel(n: number): string {
 async function handle(request: WorkerRequest): Promise<WorkerResult> {
   switch (request.type) {
     case 'decode': {
-      post({ type: 'progress', id: request.id, phase: `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`, done: 0, total: 1 });
       const phase = `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`;
       const keyDers: Uint8Array[] = [];
-      const decoding = decodeInput(
-        { name: request.name, bytes: request.bytes },
-        {
-          ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
-          maxIterations: request.maxIterations,
-          onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
-          onPrivateKeyPkcs8: (der) => keyDers.push(der),
-        },
-      );
+      const decoding = (async () => {
+        // The built-in roots load when the engine starts; a decode waits for them so its time
+        // bound (which starts at this first progress message) counts only its own work.
+        await rootsLoaded;
+        post({ type: 'progress', id: request.id, phase, done: 0, total: 1 });
+        const result = await decodeInput(
+          { name: request.name, bytes: request.bytes },
+          {
+            ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
+            maxIterations: request.maxIterations,
+            onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
+            onPrivateKeyPkcs8: (der) => keyDers.push(der),
+          },
+        );
+        // Kept before the decode counts as done, so a waiting analysis finds it.
+        decoded.set(result.sha256Hex, result);
+        await tools.rememberKeys(result, keyDers);
+        return result;
+      })();
+      // Registered at once: an analysis asked for meanwhile waits for this input.
       inFlight.add(decoding);
       const input = await decoding.finally(() => inFlight.delete(decoding));
-      decoded.set(input.sha256Hex, input);
-      await tools.rememberKeys(input, keyDers);
       return { kind: 'decoded', input };
     }
     case 'analyze': {
@@ -152,9 +163,6 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
   return { kind: 'analyzed', analysis: postAnalysis(request.id, analysis) };
 }
 
-// Load and decode the built-in root store as soon as the engine starts, before anything is
-// dropped: the first analysis then does not pay for it.
-void loadBuiltinRoots();
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
