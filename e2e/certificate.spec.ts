@@ -47,6 +47,28 @@ test('the host name box re-evaluates live (wildcards and IPs per RFC 6125)', asy
   await expect(server).toContainText('HOSTNAME_MATCH');
 });
 
+test('the host box takes what people paste: URLs, host:port, [IPv6]:port, trailing dots; it shows the host it tested', async ({ page }) => {
+  const host = page.getByLabel('Host name to check (server role)');
+  const server = page.getByRole('region', { name: 'Suitability as TLS server' });
+  const tested = page.getByTestId('host-tested');
+  const rows: [string, string, RegExp, string][] = [
+    ['https://www.certscope.test/inbox?x=1', 'www.certscope.test', /from the https URL/, 'HOSTNAME_MATCH'],
+    ['www.certscope.test:8443', 'www.certscope.test', /port 8443 set aside/, 'HOSTNAME_MATCH'],
+    ['  WWW.certscope.test.  ', 'www.certscope.test', /trailing dot removed/, 'HOSTNAME_MATCH'],
+    ['https://a.b.api.certscope.test:443/', 'a.b.api.certscope.test', /from the https URL/, 'HOSTNAME_MISMATCH'],
+    ['[2001:DB8::1]:443', '2001:db8::1', /port 443 set aside/, 'HOSTNAME_MATCH'],
+  ];
+  for (const [typed, expected, note, code] of rows) {
+    await host.fill(typed);
+    await expect(tested).toHaveText(expected);
+    await expect(tested.locator('..')).toContainText(note);
+    await expect(server).toContainText(code);
+  }
+  await host.fill('www.certscope.test:http');
+  await expect(page.getByText('Not tested: "http" is not a port number.')).toBeVisible();
+  await expect(host).toHaveAttribute('aria-invalid', 'true');
+});
+
 test('the evaluation time control changes validity (UTC shown)', async ({ page }) => {
   await expect(page.getByText('Evaluating at 2026-06-01 00:00:00 UTC')).toBeVisible();
   const time = page.getByLabel('Evaluation time (UTC)');

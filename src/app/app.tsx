@@ -1,3 +1,4 @@
+import { parseHostInput } from '@/core/purpose/host-input';
 import type { DecodedInput } from '@/core/model';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
@@ -232,7 +233,9 @@ export function App() {
   const rows: OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed]);
 
   // --- analysis ------------------------------------------------------------------------------
-  const debouncedHost = useDebounced(host.trim(), 250);
+  // What people paste (a URL, host:port, [IPv6]:port, a trailing dot) becomes the host a client would check.
+  const hostInput = useMemo(() => parseHostInput(host), [host]);
+  const debouncedHost = useDebounced(hostInput.host ?? '', 250);
   const analysisParams = useMemo(
     () => ({
       inputs: decoded.map((d) => ({ key: d.sha256Hex, revision: revisions[d.sha256Hex] ?? 0 })),
@@ -263,12 +266,12 @@ export function App() {
   const createShareLink = useCallback(async (): Promise<ShareLinkInfo> => {
     const selectedSha = selectedRow?.key.startsWith('certificate:') ? selectedRow.key.slice('certificate:'.length) : null;
     // The host as typed now, not the debounced value the analysis uses.
-    const link = await engineClient().share(decoded.map((d) => d.sha256Hex), selectedSha, host.trim() || null, at);
+    const link = await engineClient().share(decoded.map((d) => d.sha256Hex), selectedSha, hostInput.host, at);
     const url = new URL(window.location.href);
     url.search = '';
     url.hash = link.fragment;
     return { url: url.href, certificates: link.certificates, omitted: link.omitted };
-  }, [selectedRow, decoded, host, at]);
+  }, [selectedRow, decoded, hostInput.host, at]);
 
   const chainCallbacks: ChainCallbacks = {
     labelOf: (sha: string) => view?.labelOf(sha) ?? { name: sha.slice(0, 16), loaded: false },
@@ -304,7 +307,7 @@ export function App() {
           {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
         </aside>
         <main id="main" className="min-w-0 space-y-4">
-          <EvaluationControlsView host={host} onHostChange={setHost} at={at} onAtChange={setAt} onNow={() => setAt(new Date().toISOString())} busy={analyzing} />
+          <EvaluationControlsView host={host} hostInput={hostInput} onHostChange={setHost} at={at} onAtChange={setAt} onNow={() => setAt(new Date().toISOString())} busy={analyzing} />
           <TabsView
             label="Views"
             selected={tab}
