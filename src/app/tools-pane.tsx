@@ -231,22 +231,29 @@ export interface MtlsPairPaneProps {
   readonly analysisStamp: number;
 }
 
-/** The mTLS checklist for any two loaded certificates (defaults to the pair the analysis picked). */
+/**
+ * The mTLS checklist for two loaded certificates: the pair the analysis found plausible (same
+ * input, or the client's issuer loaded), or the two the person picks. Nothing is paired on its own otherwise.
+ */
 export function MtlsPairPane({ rows, view, analysisStamp }: MtlsPairPaneProps) {
   const id = useId();
   const leaves = rows.flatMap((r) => (r.item.kind === 'certificate' && !r.isCa ? [{ sha: r.item.model.sha256Hex, name: r.title }] : []));
   const [server, setServer] = useState<string | null>(null);
   const [client, setClient] = useState<string | null>(null);
-  const serverSha = server ?? view?.mtls?.server ?? '';
-  const clientSha = client ?? view?.mtls?.client ?? '';
+  const automatic = view?.mtls ?? null;
+  const serverSha = server ?? automatic?.server ?? '';
+  const clientSha = client ?? automatic?.client ?? '';
   const ready = view !== null && serverSha !== '' && clientSha !== '' && serverSha !== clientSha;
-  const q = useQuery({ ...mtlsPairQueryOptions(serverSha, clientSha, analysisStamp), enabled: ready });
+  // The analysis' own pair is shown as it is; anything else is asked for as picked.
+  const isAutomatic = automatic !== null && automatic.server === serverSha && automatic.client === clientSha;
+  const q = useQuery({ ...mtlsPairQueryOptions(serverSha, clientSha, analysisStamp), enabled: ready && !isAutomatic });
+  const check = isAutomatic ? automatic : (q.data ?? null);
   const picker = (role: 'server' | 'client', value: string, onChange: (sha: string) => void) => (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor={`${id}-${role}`} className="w-32 font-medium">
         {role === 'server' ? 'Server certificate' : 'Client certificate'}
       </label>
-      <select id={`${id}-${role}`} className="field" value={value} onChange={(e) => onChange(e.target.value)}>
+      <select id={`${id}-${role}`} className="field max-w-full" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">Choose a certificate</option>
         {leaves.map((o) => (
           <option key={o.sha} value={o.sha}>
@@ -260,11 +267,16 @@ export function MtlsPairPane({ rows, view, analysisStamp }: MtlsPairPaneProps) {
   return (
     <div className="space-y-3">
       <div className="panel space-y-2 p-4">
+        {view !== null && automatic === null && server === null && client === null && (
+          <p className="text-sm" role="status">
+            No automatic pair: no client certificate here came in the same file as a server certificate, or has its issuer loaded. Pick the server and the client certificate to check them together.
+          </p>
+        )}
         {picker('server', serverSha, setServer)}
         {picker('client', clientSha, setClient)}
         {serverSha !== '' && serverSha === clientSha && <p className="text-sm">Pick two different certificates.</p>}
       </div>
-      {ready && (q.error ? <Failed error={q.error} /> : q.data ? <MtlsPairView check={q.data} nameOf={(sha) => view.labelOf(sha).name} defaultOpen /> : <Loading what="the mTLS check" />)}
+      {ready && (!isAutomatic && q.error ? <Failed error={q.error} /> : check ? <MtlsPairView check={check} nameOf={(sha) => view.labelOf(sha).name} defaultOpen /> : <Loading what="the mTLS check" />)}
     </div>
   );
 }

@@ -7,12 +7,12 @@ import type { CertificateModel, CoreError, CrlModel, DecodedInput, InputFormat, 
 import { buildChainForest, type TrustAnchor } from './chain/build';
 import { SignatureCache } from './chain/signature';
 import { namesMatch, normalizeName } from './chain/names';
-import { extendedKeyUsages, isCa, OID } from './chain/facts';
+import { isCa } from './chain/facts';
 import type { ChainForest, ChainPath, SignatureCheck } from './chain/types';
 import { assessSuitability, type PrivateKeyState } from './purpose/assess';
 import { checkRevocation, type RevocationStatus } from './purpose/revocation';
 import type { RoleAssessment } from './purpose/types';
-import { checkMtlsPair, type MtlsPairCheck } from './purpose/mtls';
+import { pickMtlsPair, type MtlsPairCheck } from './purpose/mtls';
 import { loadBuiltinRoots } from './roots/index';
 import type { RoleVerifiers, VerifierId, VerifySessionInput } from './verify/index';
 import { asIssuerAnswer, judgedAsCa, verdictFromVerifiers } from './verify/verdict';
@@ -111,7 +111,7 @@ export interface SessionAnalysis {
   readonly privateKeys: readonly SessionPrivateKey[];
   readonly crls: readonly SessionCrl[];
   readonly forest: ChainForest;
-  /** Present when the session holds a likely server certificate and a likely client certificate. */
+  /** Present when the session holds a server and a client certificate that are plausibly a pair (purpose/mtls.ts pickMtlsPair). */
   readonly mtls: MtlsPairCheck | null;
   readonly rootStore: RootStoreSource | null;
 }
@@ -375,17 +375,4 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     return { tlsServer: await again(entry.suitability.tlsServer), tlsClient: await again(entry.suitability.tlsClient) };
   };
   return { analysis: full, answersFor };
-}
-
-function hasEku(c: CertificateModel, oid: string): boolean {
-  return extendedKeyUsages(c)?.includes(oid) ?? false;
-}
-
-/** Picks a server and a client certificate (different end entities with the matching EKU) and checks them as a pair. */
-function pickMtlsPair(a: Omit<SessionAnalysis, 'mtls'>): MtlsPairCheck | null {
-  const leaves = a.certificates.filter((c) => !isCa(c.certificate));
-  const server = leaves.find((c) => hasEku(c.certificate, OID.serverAuth) && !hasEku(c.certificate, OID.clientAuth)) ?? leaves.find((c) => hasEku(c.certificate, OID.serverAuth));
-  const client = leaves.find((c) => c !== server && hasEku(c.certificate, OID.clientAuth));
-  if (!server || !client) return null;
-  return checkMtlsPair(server, client, a);
 }

@@ -113,7 +113,7 @@ export class ToolState {
         const server = analysis?.certificates.find((c) => c.sha256 === request.server);
         const client = analysis?.certificates.find((c) => c.sha256 === request.client);
         if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
-        return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis) };
+        return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis, 'picked') };
       }
     }
   }
