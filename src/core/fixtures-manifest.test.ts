@@ -212,6 +212,7 @@ const CODE_ROLES: Readonly<Record<FindingCode, readonly Role[]>> = {
   CA_AS_LEAF: ['tlsServer', 'tlsClient'],
   NS_CERT_TYPE_EXCLUDES: ['tlsServer', 'tlsClient'],
   SAN_MISSING: ['tlsServer'],
+  SAN_MALFORMED: ['tlsServer'],
   HOSTNAME_MISMATCH: ['tlsServer'],
   HOSTNAME_MATCH: ['tlsServer'],
   NOT_YET_VALID: ['tlsServer', 'tlsClient'],
@@ -260,6 +261,8 @@ const NOT_COVERABLE_BY_FIXTURES: Readonly<Record<string, string>> = {
   // Covered by test/fixtures/verifier/unknown-critical-{leaf,intermediate,root} (lab/diff/lab.test.ts and src/core/verify/*.test.ts), which the manifest does not list.
   'UNKNOWN_CRITICAL_EXTENSION tlsServer': 'the manifest fixtures carry no unknown critical extension (the verifier fixtures do)',
   'UNKNOWN_CRITICAL_EXTENSION tlsClient': 'the manifest fixtures carry no unknown critical extension (the verifier fixtures do)',
+  // Covered in memory by src/core/decode/lenient.test.ts (a SAN with trailing bytes).
+  'SAN_MALFORMED tlsServer': 'no manifest fixture carries a malformed subjectAltName',
 };
 
 describe('fixtures manifest: every finding code is triggered by one real file and absent from another, per role', () => {

@@ -58,6 +58,48 @@ export class CoreFailure extends Error {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Decode warnings: what a lenient read let through
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Stable codes of decode warnings. Each one is a leniency: the object was read (as openssl
+ * displays it) although its encoding breaks a rule that some real parser enforces.
+ */
+export type DecodeWarningCode =
+  | 'EMPTY_RDN' // RelativeDistinguishedName SET {} (X.501: SIZE (1..MAX))
+  | 'UNDEFINED_VERSION' // certificate version other than v1–v3, CRL/CSR version outside its standard
+  | 'DEFAULT_VERSION_ENCODED' // v1 encoded explicitly (DER forbids encoding a DEFAULT value)
+  | 'TIME_FORMAT' // a UTCTime or GeneralizedTime that breaks its format (e.g. a four-digit year in a UTCTime)
+  | 'ALGORITHM_ENCODING' // an AlgorithmIdentifier with an odd tag or shape
+  | 'EXTENSION_MALFORMED' // an extension value that does not decode strictly (best-effort value kept)
+  | 'TRAILING_DATA' // bytes after a complete ASN.1 value where none may follow
+  | 'NEGATIVE_INTEGER' // a negative INTEGER where only non-negative values are defined (pathLen, skipCerts, …)
+  | 'INTEGER_OUT_OF_RANGE' // an INTEGER above its defined range (pathLen of 256, …)
+  | 'UNDEFINED_BIT' // a named BIT STRING with a bit no standard defines (keyUsage bit 9, …)
+  | 'IP_ADDRESS_LENGTH' // an iPAddress SAN that is neither 4 nor 16 octets
+  | 'NON_MINIMAL_INTEGER' // INTEGER with redundant leading 0x00 / 0xff octets
+  | 'NON_MINIMAL_LENGTH' // a length in long form, or with leading zero octets, where DER needs the shortest form
+  | 'BER_ENCODING' // indefinite length or constructed string: BER, not DER
+  | 'STRING_CHARACTERS' // characters outside the string type's alphabet (PrintableString '@', IA5String above 0x7f, …)
+  | 'NON_ASCII_NAME' // a dNSName, rfc822Name or URI with octets above 0x7f (IA5String)
+  | 'BOOLEAN_ENCODING' // a BOOLEAN TRUE other than 0xff, or a DEFAULT FALSE encoded
+  | 'DUPLICATE_EXTENSION'
+  | 'UNUSED_BITS'; // a BIT STRING whose unused bits are set or whose count is above 7
+
+/** One leniency of the decoder, on one object. */
+export interface DecodeWarning {
+  readonly code: DecodeWarningCode;
+  /** Field path, e.g. "tbsCertificate.issuer.rdn[2]" or "extensions[3] subjectAltName". */
+  readonly field: string;
+  /** Byte offset in the object's DER (the certificate, CSR or CRL), when known. */
+  readonly offset: number | null;
+  /** What was wrong, in plain words, and what is shown instead. */
+  readonly message: string;
+  /** Real parsers that refuse this (with their words where known); empty when none is known to. */
+  readonly rejectedBy: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Input detection
 // ---------------------------------------------------------------------------------------------
 
@@ -221,8 +263,14 @@ interface ExtensionCommon {
   readonly critical: boolean;
   /** extnValue (the DER inside the OCTET STRING), hex: always kept, never dropped. */
   readonly valueHex: string;
-  /** Set when the extension's OID is known but its value does not parse: the entry is then kind "unknown". */
+  /**
+   * Set when the extension's OID is known but its value does not decode strictly. The entry keeps
+   * its kind and a best-effort value when one could be read ("present, malformed"); it is kind
+   * "unknown" only when nothing could be read.
+   */
   readonly decodeError?: string;
+  /** What the lenient read let through in this extension (also listed on the certificate). */
+  readonly decodeWarnings?: readonly DecodeWarning[];
 }
 
 export type KeyUsageName =
@@ -353,6 +401,8 @@ export interface CertificateModel {
   readonly extensions: readonly ExtensionModel[];
   /** Non-fatal oddities found while decoding (e.g. "version 1 certificate carries extensions", "negative serial"). */
   readonly warnings: readonly string[];
+  /** Encoding problems the decoder read past (coded, with where and who refuses them). */
+  readonly decodeWarnings: readonly DecodeWarning[];
   readonly location: InputLocation;
 }
 
@@ -374,6 +424,8 @@ export interface CsrModel {
   readonly attributes: readonly (OidName & { readonly valuesHex: readonly string[] })[];
   /** Non-fatal oddities (e.g. "version 3 is not defined for PKCS#10"). */
   readonly warnings?: readonly string[];
+  /** Encoding problems the decoder read past (coded, with where and who refuses them). */
+  readonly decodeWarnings?: readonly DecodeWarning[];
   readonly location: InputLocation;
 }
 
@@ -399,6 +451,8 @@ export interface CrlModel {
   readonly extensions: readonly ExtensionModel[];
   /** Non-fatal oddities (e.g. undefined version, duplicate or undecodable extensions). */
   readonly warnings?: readonly string[];
+  /** Encoding problems the decoder read past (coded, with where and who refuses them). */
+  readonly decodeWarnings?: readonly DecodeWarning[];
   readonly location: InputLocation;
 }
 

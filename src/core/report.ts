@@ -4,7 +4,7 @@
  */
 import { VERIFIER_IDS, type VerifierId } from './verify/types';
 import type { GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
-import { extendedKeyUsages, isCa, keyUsages, subjectAltNames } from './chain/facts';
+import { findExtensionLenient } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
 import type { BreakSite, FindingCode, Severity, Verdict } from './purpose/types';
 
@@ -128,13 +128,14 @@ export function buildReport(analysis: SessionAnalysis): Report {
         serialNumber: cert.serialNumberHex,
         notBefore: iso(cert.notBefore),
         notAfter: iso(cert.notAfter),
-        isCA: isCa(cert),
+        isCA: findExtensionLenient(cert, 'basicConstraints')?.ca === true,
         selfSigned: c.selfSigned,
         publicKey: { algorithm: reportKeyAlgorithm(cert.publicKey.algorithm), bits: cert.publicKey.bits, curve: cert.publicKey.curve },
         signatureAlgorithm: cert.signatureAlgorithm.name ?? cert.signatureAlgorithm.oid,
-        keyUsage: keyUsages(cert),
-        extendedKeyUsage: extendedKeyUsages(cert),
-        subjectAltNames: subjectAltNames(cert).map((n) => ({ type: sanType(n.type), value: n.value })),
+        // Malformed extensions count as present with their best-effort value (decodeWarnings say what is wrong).
+        keyUsage: findExtensionLenient(cert, 'keyUsage')?.usages ?? null,
+        extendedKeyUsage: findExtensionLenient(cert, 'extKeyUsage')?.purposes.map((p) => p.oid) ?? null,
+        subjectAltNames: (findExtensionLenient(cert, 'subjectAltName')?.names ?? []).map((n) => ({ type: sanType(n.type), value: n.value })),
         chain: { status: c.chain.status, path: c.chain.path },
         privateKey: c.privateKey,
         suitability: { tlsServer: role(c.suitability.tlsServer), tlsClient: role(c.suitability.tlsClient) },

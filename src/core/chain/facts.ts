@@ -5,7 +5,18 @@ type Distribute<E, K> = E extends { readonly kind: infer EK } ? (K extends EK ? 
 /** The model variant for one extension kind (variants whose kind is a union, like subjectAltName | issuerAltName, included). */
 export type ExtensionOfKind<K extends ExtensionModel['kind']> = Distribute<ExtensionModel, K>;
 
+/**
+ * The first extension of a kind that decoded strictly. A malformed one (decodeError set, value
+ * best-effort) is skipped: verifiers that fail to parse an extension do not use its value, and
+ * the verifier models read the model through this.
+ */
 export function findExtension<K extends ExtensionModel['kind']>(cert: CertificateModel, kind: K): ExtensionOfKind<K> | null {
+  for (const e of cert.extensions) if (e.kind === kind && e.decodeError === undefined) return e as ExtensionOfKind<K>;
+  return null;
+}
+
+/** The first extension of a kind, malformed ones included ("present, malformed", with their best-effort value): for display, the report and findings. */
+export function findExtensionLenient<K extends ExtensionModel['kind']>(cert: CertificateModel, kind: K): ExtensionOfKind<K> | null {
   for (const e of cert.extensions) if (e.kind === kind) return e as ExtensionOfKind<K>;
   return null;
 }

@@ -103,6 +103,7 @@ export async function makeCert(spec: TestCertSpec): Promise<TestCert> {
     subjectUniqueIdHex: null,
     extensions,
     warnings: [],
+    decodeWarnings: [],
     location: { offset: 0 },
   };
   return { model, keys };

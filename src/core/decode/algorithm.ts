@@ -3,6 +3,7 @@ import type { AlgorithmModel } from '../model';
 import { type Asn1, TagClass } from '../input/der';
 import { OID, oidName } from './oids';
 import { fail, oidOf, smallInt, toHex, UT } from './util';
+import type { Warnings } from './warnings';
 
 function hashName(algId: Asn1 | undefined): string {
   if (!algId) return 'SHA-1';
@@ -30,9 +31,26 @@ export function pssParametersText(params: Asn1): string {
   return `${hash}, ${mgf}, salt ${salt}${trailer !== 1 ? `, trailer ${trailer}` : ''}`;
 }
 
-export function parseAlgorithm(node: Asn1): AlgorithmModel {
-  if (!node.isSequence) fail('AlgorithmIdentifier is not a SEQUENCE', node);
-  const [oidNode, params] = node.children();
+const TAG_NAMES: Readonly<Record<number, string>> = { 16: 'SEQUENCE', 17: 'SET', 4: 'OCTET STRING', 6: 'OBJECT IDENTIFIER' };
+const tagText = (n: Asn1): string => (n.tagClass === TagClass.Universal ? (TAG_NAMES[n.tag] ?? `universal tag ${n.tag}`) : `[${n.tag}] (class ${n.tagClass})`);
+
+/**
+ * AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }. With a warning
+ * sink, a constructed element under another tag is read as the SEQUENCE (warned), and so is a
+ * bare OID.
+ */
+export function parseAlgorithm(node: Asn1, w?: Warnings, field = 'algorithm'): AlgorithmModel {
+  let kids: Asn1[];
+  if (node.isSequence) kids = node.children();
+  else if (w && node.constructed) {
+    w.add('ALGORITHM_ENCODING', field, node, `the AlgorithmIdentifier is a constructed ${tagText(node)}, not a SEQUENCE; read as if it were one`);
+    kids = node.children();
+  } else if (w && node.isUniversal(UT.OID) && !node.constructed) {
+    w.add('ALGORITHM_ENCODING', field, node, 'the AlgorithmIdentifier is a bare OBJECT IDENTIFIER, not a SEQUENCE; read as the algorithm with no parameters');
+    kids = [node];
+  } else fail('AlgorithmIdentifier is not a SEQUENCE', node);
+  if (w && kids.length > 2) w.add('ALGORITHM_ENCODING', field, kids[2] ?? node, `the AlgorithmIdentifier holds ${kids.length} elements (at most 2 are defined); the extra ones are ignored`);
+  const [oidNode, params] = kids;
   if (!oidNode) fail('AlgorithmIdentifier has no OID', node);
   const oid = oidOf(oidNode);
   const parametersHex = params ? toHex(params.bytes) : null;

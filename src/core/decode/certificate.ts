@@ -7,7 +7,8 @@ import { decodeExtensions } from './extensions/index';
 import { parseName } from './name';
 import { publicKeyLenient } from './public-key';
 import { readSignedTop, ownBytes } from './structure';
-import { expectUniversal, fail, guard, integerParts, parseTime, smallInt, toHex, UT } from './util';
+import { checkMinimalInteger, expectUniversal, fail, guard, integerParts, parseTime, toHex, UT } from './util';
+import { Warnings } from './warnings';
 
 const MAX_SERIAL_OCTETS = 20;
 const GENERALIZED_TIME_FROM = '2050-01-01T00:00:00Z';
@@ -28,7 +29,8 @@ export function extensionWarnings(extensions: readonly ExtensionModel[]): string
 
 export async function decodeCertificate(der: Uint8Array, location: InputLocation): Promise<CertificateModel> {
   return guard('certificate', location, async () => {
-    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate');
+    const w = new Warnings();
+    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate', w);
     const fields = tbs.children();
     let i = 0;
     let version = 1;
@@ -36,8 +38,14 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
     if (first && first.tagClass === TagClass.Context && first.tag === 0) {
       const v = first.children()[0];
       if (!v) fail('empty version field', first);
-      const n = smallInt(v);
-      if (n > 2) fail(`unsupported version ${n + 1} (encoded ${n})`, v);
+      const parts = integerParts(v);
+      const n = Number(parts.decimal);
+      if (parts.negative || n > 2) {
+        // openssl prints "Version: Unknown (7)" and goes on: so do we, with the number as encoded.
+        if (!Number.isSafeInteger(n)) fail(`version ${parts.decimal} is out of range`, v);
+        w.add('UNDEFINED_VERSION', 'tbsCertificate.version', v, `version ${n + 1} (encoded ${parts.decimal}) is not defined: X.509 has v1, v2 and v3 (encoded 0–2); the rest of the certificate is read as v3`);
+      } else if (n === 0) w.add('DEFAULT_VERSION_ENCODED', 'tbsCertificate.version', v, 'version 1 is encoded explicitly although it is the DEFAULT (DER leaves it out)');
+      checkMinimalInteger(v, 'tbsCertificate.version', w);
       version = n + 1;
       i++;
     }
@@ -48,14 +56,15 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
     };
     const serialNode = take('serial number');
     const serial = integerParts(serialNode);
+    checkMinimalInteger(serialNode, 'tbsCertificate.serialNumber', w);
     const tbsSig = take('signature algorithm');
     const issuerNode = take('issuer');
     const validity = take('validity');
     const subjectNode = take('subject');
     const spkiNode = take('subject public key info');
     if (!validity.isSequence || validity.children().length !== 2) fail('Validity must be a SEQUENCE of two times', validity);
-    const notBefore = parseTime(validity.child(0), 'notBefore');
-    const notAfter = parseTime(validity.child(1), 'notAfter');
+    const notBefore = parseTime(validity.child(0), 'notBefore', w, 'tbsCertificate.validity.notBefore');
+    const notAfter = parseTime(validity.child(1), 'notAfter', w, 'tbsCertificate.validity.notAfter');
     const timeWarnings: string[] = [];
     for (const [node, iso, what] of [[validity.child(0), notBefore, 'notBefore'], [validity.child(1), notAfter, 'notAfter']] as const) {
       // RFC 5280 §4.1.2.5: dates through 2049 MUST be UTCTime.
@@ -74,15 +83,15 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
       else if (f.tag === 3) {
         const seq = f.children()[0];
         if (!seq) fail('empty extensions field', f);
-        extensions = decodeExtensions(seq);
+        extensions = decodeExtensions(seq, w, 'extensions');
         hasExtensions = true;
       } else fail(`unexpected [${f.tag}] in TBSCertificate`, f);
     }
-    const signatureAlgorithm = parseAlgorithm(algorithm);
-    const innerAlgorithm = parseAlgorithm(tbsSig);
+    const signatureAlgorithm = parseAlgorithm(algorithm, w, 'signatureAlgorithm');
+    const innerAlgorithm = parseAlgorithm(tbsSig, w, 'tbsCertificate.signature');
     expectUniversal(signature, UT.BIT_STRING, 'a BIT STRING signature');
-    const issuer = parseName(issuerNode);
-    const subject = parseName(subjectNode);
+    const issuer = parseName(issuerNode, w, 'tbsCertificate.issuer');
+    const subject = parseName(subjectNode, w, 'tbsCertificate.subject');
 
     const warnings: string[] = [...timeWarnings];
     if (serial.negative) warnings.push('negative serial number');
@@ -119,6 +128,7 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
       subjectUniqueIdHex,
       extensions,
       warnings,
+      decodeWarnings: w.list,
       location,
     };
   });

@@ -8,6 +8,7 @@ import { parseName } from './name';
 import { OID } from './oids';
 import { domainToUnicode } from './punycode';
 import { fail, latin1Text, oidOf, oidText, stringByTag, toHex } from './util';
+import type { Warnings } from './warnings';
 
 export function ipv4Text(b: Uint8Array): string {
   return Array.from(b).join('.');
@@ -79,9 +80,27 @@ function otherName(node: Asn1): GeneralNameModel {
   return { type: 'otherName', value: text ?? `#${toHex(valueWrap.content)}`, typeOid, derHex };
 }
 
-/** One GeneralName element. */
-export function parseGeneralName(node: Asn1): GeneralNameModel {
+const GN_LABEL = ['otherName', 'rfc822Name', 'dNSName', 'x400Address', 'directoryName', 'ediPartyName', 'uniformResourceIdentifier', 'iPAddress', 'registeredID'];
+
+function checkIa5(node: Asn1, w: Warnings | undefined, field: string): void {
+  if (!w) return;
+  const c = node.content;
+  for (let i = 0; i < c.length; i++) {
+    if ((c[i] ?? 0) > 0x7f) {
+      w.add('NON_ASCII_NAME', field, node, `${GN_LABEL[node.tag] ?? 'name'} holds the octet 0x${(c[i] ?? 0).toString(16)} at position ${i}: IA5String is ASCII only (internationalised names must be A-labels, xn--); shown as Latin-1`);
+      return;
+    }
+  }
+}
+
+/**
+ * One GeneralName element. `constraint` is true inside name constraints, where an iPAddress is
+ * an address and a mask (8 or 32 octets); elsewhere it is 4 or 16 octets, and any other length
+ * is shown as "#hex" with a warning.
+ */
+export function parseGeneralName(node: Asn1, w?: Warnings, field = 'name', constraint = false): GeneralNameModel {
   if (node.tagClass !== TagClass.Context) fail('GeneralName has a non-context tag', node);
+  if (node.tag === 1 || node.tag === 2 || node.tag === 6) checkIa5(node, w, field);
   switch (node.tag) {
     case 0:
       return otherName(node);
@@ -122,8 +141,15 @@ export function parseGeneralName(node: Asn1): GeneralNameModel {
     }
     case 6:
       return { type: 'uri', value: latin1Text(node.content) };
-    case 7:
+    case 7: {
+      const n = node.content.length;
+      if (!constraint && n !== 4 && n !== 16) {
+        w?.add('IP_ADDRESS_LENGTH', field, node, `iPAddress of ${n} octets: an address is 4 (IPv4) or 16 (IPv6) octets${n === 8 || n === 32 ? ' (8 and 32 are address-and-mask forms, defined only inside name constraints)' : ''}; shown as hex`);
+        return { type: 'ip', value: `#${toHex(node.content)}` };
+      }
+      if (constraint && n !== 8 && n !== 32) w?.add('IP_ADDRESS_LENGTH', field, node, `name-constraint iPAddress of ${n} octets: a constraint is an address and a mask, 8 (IPv4) or 32 (IPv6) octets`);
       return { type: 'ip', value: ipText(node.content) };
+    }
     case 8: {
       // [8] IMPLICIT OBJECT IDENTIFIER: decode the content as an OID.
       return { type: 'registeredId', value: oidFromContent(node) };
@@ -137,8 +163,34 @@ function oidFromContent(node: Asn1): string {
   return oidText(node.content, node);
 }
 
-/** GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName */
-export function parseGeneralNames(node: Asn1): GeneralNameModel[] {
+/**
+ * GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName. With a warning sink each name is read
+ * on its own: one that does not parse is warned about (as malformed) and the others are kept;
+ * bytes that are not a complete element end the list with a warning.
+ */
+export function parseGeneralNames(node: Asn1, w?: Warnings, field = 'names'): GeneralNameModel[] {
   if (!node.constructed) fail('GeneralNames is not a SEQUENCE', node);
-  return node.children().map(parseGeneralName);
+  if (!w) return node.children().map((n) => parseGeneralName(n));
+  const out: GeneralNameModel[] = [];
+  let p = node.contentStart;
+  let i = 0;
+  while (p < node.contentEnd) {
+    let el: Asn1;
+    try {
+      el = readAsn1(node.buf, p, node.contentEnd);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      w.add('EXTENSION_MALFORMED', `${field}[${i}]`, p, `${node.contentEnd - p} bytes at the end of the list are not a complete name (${msg}); ignored`, { malformed: true, error: msg });
+      break;
+    }
+    try {
+      out.push(parseGeneralName(el, w, `${field}[${i}]`));
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      w.add('EXTENSION_MALFORMED', `${field}[${i}]`, el, `name ${i + 1} does not parse (${msg}); left out`, { malformed: true, error: msg });
+    }
+    p = el.end;
+    i++;
+  }
+  return out;
 }

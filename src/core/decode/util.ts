@@ -3,6 +3,7 @@ import { CoreFailure, type InputLocation, type OidName } from '../model';
 import { type Asn1, DerError, TAG as UT, TagClass } from '../input/der';
 import { toHex } from '../input/bytes';
 import { oidName } from './oids';
+import type { Warnings } from './warnings';
 
 /** One hex encoder and one universal-tag table for the whole engine (input/bytes, input/der). */
 export { toHex, UT };
@@ -171,6 +172,17 @@ export function integerParts(node: Asn1): { hex: string; decimal: string; negati
   return { hex, decimal: v.toString(), negative };
 }
 
+/** Warns about an INTEGER with redundant leading octets (0x00 before a clear high bit, 0xff before a set one): DER needs the shortest form. */
+export function checkMinimalInteger(node: Asn1, field: string, w: Warnings | undefined): void {
+  const c = node.content;
+  if (!w || c.length < 2) return;
+  const a = c[0] ?? 0;
+  const b = c[1] ?? 0;
+  if ((a === 0 && (b & 0x80) === 0) || (a === 0xff && (b & 0x80) !== 0)) {
+    w.add('NON_MINIMAL_INTEGER', field, node, `the INTEGER has a redundant leading 0x${a.toString(16).padStart(2, '0')} octet (DER needs the shortest two's-complement form); the value is read as encoded`);
+  }
+}
+
 /** Small non-negative INTEGER or ENUMERATED as a number. */
 export function smallInt(node: Asn1): number {
   if (node.tagClass !== TagClass.Universal || (node.tag !== UT.INTEGER && node.tag !== UT.ENUMERATED)) fail('expected an INTEGER', node);
@@ -255,13 +267,35 @@ export function parseGeneralizedTime(s: string): string | null {
   return iso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0, m[7] ?? null, off);
 }
 
-/** Time ::= UTCTime | GeneralizedTime → ISO string. */
-export function parseTime(node: Asn1, what: string): string {
+/** The DER forms RFC 5280 §4.1.2.5 requires: YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ. */
+const STRICT_UTC = /^\d{12}Z$/;
+const STRICT_GENERALIZED = /^\d{14}Z$/;
+
+/**
+ * Time ::= UTCTime | GeneralizedTime → ISO string. With a warning sink, a time in the other
+ * type's layout (a UTCTime holding a four-digit year, as some writers produced) is read that way
+ * and warned about, and forms DER forbids (no seconds, offsets, fractions) are warned about.
+ */
+export function parseTime(node: Asn1, what: string, w?: Warnings, field = what): string {
   const text = latin1(node.content);
   let out: string | null = null;
-  if (node.tagClass === TagClass.Universal && node.tag === UT.UTCTime) out = parseUtcTime(text);
-  else if (node.tagClass === TagClass.Universal && node.tag === UT.GeneralizedTime) out = parseGeneralizedTime(text);
+  const isUtc = node.tagClass === TagClass.Universal && node.tag === UT.UTCTime;
+  const isGen = node.tagClass === TagClass.Universal && node.tag === UT.GeneralizedTime;
+  if (isUtc) out = parseUtcTime(text);
+  else if (isGen) out = parseGeneralizedTime(text);
   else fail(`${what} is not a UTCTime or GeneralizedTime`, node);
+  if (out === null && w) {
+    const other = isUtc ? parseGeneralizedTime(text) : parseUtcTime(text);
+    if (other !== null) {
+      w.add('TIME_FORMAT', field, node, `${what} is a ${isUtc ? 'UTCTime' : 'GeneralizedTime'} written in the ${isUtc ? 'GeneralizedTime' : 'UTCTime'} layout (${JSON.stringify(text)}); read as ${other}`);
+      return other;
+    }
+  }
   if (out === null) fail(`${what} is not a valid time (${JSON.stringify(text)})`, node);
+  if (w && !(isUtc ? STRICT_UTC : STRICT_GENERALIZED).test(text)) {
+    w.add('TIME_FORMAT', field, node, `${what} ${JSON.stringify(text)} is not in the form RFC 5280 requires (${isUtc ? 'YYMMDDHHMMSSZ' : 'YYYYMMDDHHMMSSZ'}); read as ${out}`, {
+      rejectedBy: ['pyca/cryptography (InvalidValue)'],
+    });
+  }
   return out;
 }

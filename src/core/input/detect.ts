@@ -35,7 +35,8 @@ function classify(node: Asn1): ItemKind | null {
   const k = node.children();
   const [a, b, c] = k;
   // Signed envelope: Certificate / CertificationRequest / CertificateList.
-  if (k.length === 3 && isSeq(a) && isAlgId(b) && c?.isUniversal(TAG.BIT_STRING) && a) {
+  // The outer AlgorithmIdentifier is only required to be constructed: openssl shows certificates whose outer one carries an odd tag (decode warns).
+  if (k.length === 3 && isSeq(a) && (isAlgId(b) || (b?.constructed && a?.children()[0]?.isContext(0))) && c?.isUniversal(TAG.BIT_STRING) && a) {
     const t = a.children();
     const t0 = t[0];
     if (t0?.isContext(0) && t0.constructed) return 'certificate';

@@ -3,7 +3,7 @@
  * evaluation, the host name, the chain paths, revocation and key pairing come in as inputs.
  */
 import type { CertificateModel } from '../model';
-import { extendedKeyUsages, findExtension, isCa, keyUsages, OID, pathLength, subjectAltNames } from '../chain/facts';
+import { extendedKeyUsages, findExtension, findExtensionLenient, isCa, keyUsages, OID, pathLength } from '../chain/facts';
 import { namesMatch } from '../chain/names';
 import type { ChainPath } from '../chain/types';
 import { breakSitesFor } from './errors';
@@ -192,9 +192,14 @@ function leafFindings(input: AssessmentInput, out: Findings): void {
     }
     // Names (server)
     if (role === 'tlsServer') {
-      const sans = subjectAltNames(cert);
+      // A malformed SAN is present: its best-effort names are matched, and the finding says what is wrong.
+      const sanExt = findExtensionLenient(cert, 'subjectAltName');
+      const sans = sanExt?.names ?? [];
       const hostNames = sans.filter((n) => n.type === 'dns' || n.type === 'ip');
-      if (hostNames.length === 0) out.add('SAN_MISSING', 'fail', 'No DNS or IP subjectAltName: modern clients ignore the Common Name.');
+      if (sanExt?.decodeError !== undefined) {
+        const listed = hostNames.length > 0 ? `read leniently it lists ${hostNames.map((n) => `${n.type === 'ip' ? 'IP' : 'DNS'}:${n.value}`).join(', ')}` : 'no DNS or IP name could be read from it';
+        out.add('SAN_MALFORMED', 'fail', `The subjectAltName extension is present but malformed (${sanExt.decodeError}); ${listed}. Verifiers that parse it strictly refuse the certificate (see the answer of each verifier).`);
+      } else if (hostNames.length === 0) out.add('SAN_MISSING', 'fail', 'No DNS or IP subjectAltName: modern clients ignore the Common Name.');
       if (input.host) {
         const m = matchHost(input.host, sans, cert.subject);
         const shown = m.isIp || m.ascii === m.unicode ? `"${m.ascii}"` : `"${m.unicode}" (${m.ascii})`;
@@ -262,7 +267,7 @@ function score(f: readonly Finding[]): [number, number, number] {
 
 /** Findings and verdict for one certificate in one role, from the best of its chain paths. */
 export function assessSuitability(input: AssessmentInput): RoleAssessment {
-  const sanNames = subjectAltNames(input.certificate).filter((n) => n.type === 'dns' || n.type === 'ip').map((n) => n.value);
+  const sanNames = (findExtensionLenient(input.certificate, 'subjectAltName')?.names ?? []).filter((n) => n.type === 'dns' || n.type === 'ip').map((n) => n.value);
   let best: { findings: Finding[]; index: number | null; publicTrust: boolean } | null = null;
   const candidates = input.paths.length > 0 ? input.paths.map((p, i) => [p, i] as const) : [[null, null] as const];
   for (const [path, index] of candidates) {

@@ -263,6 +263,7 @@ const EXPLAIN: Partial<Record<FindingCode, Omit<ErrorExplanation, 'code'>>> = {
   CHAIN_ISSUER_EXPIRED: { why: 'An intermediate or root in the chain is outside its validity.', check: 'Validity dates of every CA in the chain.' },
   HOSTNAME_MISMATCH: { why: 'No subjectAltName entry matches the name the client connected to.', check: 'Subject Alternative Name DNS/IP entries (the Common Name is ignored).' },
   SAN_MISSING: { why: 'The certificate has no DNS or IP subjectAltName; modern clients ignore the Common Name.', check: 'Add a Subject Alternative Name.' },
+  SAN_MALFORMED: { why: 'The certificate has a subjectAltName extension that does not decode strictly (trailing bytes, a broken name); verifiers that parse it strictly refuse the certificate.', check: 'Re-issue the certificate with a well-formed Subject Alternative Name.' },
   REVOKED: { why: 'The issuer has revoked the certificate.', check: 'The CRL (or OCSP response) for this serial number.' },
   CHAIN_SIGNATURE_INVALID: { why: 'A signature in the chain does not verify with its issuer\'s key.', check: 'That each certificate is really issued by the next one (a re-keyed CA with the same name?).' },
   CHAIN_ISSUER_NOT_CA: { why: 'A certificate used as an issuer is not a CA.', check: 'basicConstraints cA=TRUE and keyUsage keyCertSign on every issuer.' },

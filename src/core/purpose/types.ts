@@ -17,6 +17,7 @@ export type FindingCode =
   | 'CA_AS_LEAF'
   | 'NS_CERT_TYPE_EXCLUDES'
   | 'SAN_MISSING'
+  | 'SAN_MALFORMED'
   | 'HOSTNAME_MISMATCH'
   | 'HOSTNAME_MATCH'
   | 'NOT_YET_VALID'

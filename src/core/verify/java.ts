@@ -196,6 +196,8 @@ const JAVA_PARSED_EXTENSIONS = new Set([
 /** Why Java cannot read one GeneralName of a SAN (the whole extension then fails), or null. */
 function generalNameProblem(n: GeneralNameModel): string | null {
   if (n.type === 'ip') {
+    // Java's IPAddressName takes 4, 8, 16 or 32 octets anywhere; the model shows other SAN lengths as "#hex".
+    if (n.value.startsWith('#')) return n.value.length === 17 || n.value.length === 65 ? null : 'Invalid IPAddressName';
     const base = n.value.split('/')[0] ?? '';
     return parseIp(base) ? null : 'Invalid IPAddressName';
   }

@@ -3,7 +3,7 @@
  * known one whose value does not parse, becomes kind "unknown" with the raw value (and the
  * decode error) kept.
  */
-import { type Asn1, parseDer, TagClass } from '../../input/der';
+import { type Asn1, readAsn1, TagClass } from '../../input/der';
 import type { ExtensionModel } from '../../model';
 import { OID, oidName } from '../oids';
 import { bool, fail, oidOf, toHex, UT } from '../util';
@@ -38,10 +38,12 @@ import { decodeSubjectInfoAccess } from './subject-info-access';
 import { decodeSubjectKeyIdentifier } from './subject-key-identifier';
 import { decodeTlsFeature } from './tls-feature';
 import type { ExtensionBody } from './types';
+import { Warnings } from '../warnings';
 
 export type { ExtensionBody } from './types';
 
-type Decoder = (value: Asn1) => ExtensionBody;
+/** A decoder reads leniently where it can, recording each leniency in `w` (malformed ones with `malformed: true`), and throws when nothing can be read. */
+type Decoder = (value: Asn1, w: Warnings) => ExtensionBody;
 
 export const EXTENSION_DECODERS: Readonly<Record<string, Decoder>> = {
   [OID.subjectAltName]: decodeSubjectAltName,
@@ -76,22 +78,40 @@ export const EXTENSION_DECODERS: Readonly<Record<string, Decoder>> = {
   [OID.invalidityDate]: decodeInvalidityDate,
 };
 
-/** Decodes one extension's value (given the OID and extnValue bytes). Never throws. */
-export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array): ExtensionModel {
+const byteOfValue = (message: string): string => message.replace(/ at byte (\d+)$/, ' at byte $1 of the extension value');
+
+/**
+ * Decodes one extension's value (given the OID and extnValue bytes). Never throws. A value that
+ * does not decode strictly keeps its kind with the best-effort value ("present, malformed":
+ * `decodeError` set, `decodeWarnings` say what was wrong); only a value nothing could be read
+ * from becomes kind "unknown". `parent` collects the warnings for the whole object; `base` is the
+ * offset of extnValue in the object's DER and `field` the path shown with them.
+ */
+export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array, parent?: Warnings, base = 0, field = 'extension'): ExtensionModel {
   const common = { oid, name: oidName(oid), critical, valueHex: toHex(value) };
   const decoder = EXTENSION_DECODERS[oid];
   if (!decoder) return { ...common, kind: 'unknown' };
+  const w = (parent ?? new Warnings()).scope(base, field);
   try {
-    return { ...common, ...decoder(parseDer(value)) } as ExtensionModel;
+    const node = readAsn1(value);
+    if (node.end !== value.length) {
+      const error = `${value.length - node.end} trailing bytes after the ASN.1 element at byte ${node.end} of the extension value`;
+      w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored and the value before them is shown`, { malformed: true, error });
+    }
+    const body = decoder(node, w);
+    const out: ExtensionModel = { ...common, ...body } as ExtensionModel;
+    if (w.list.length === 0) return out;
+    return { ...out, ...(w.firstError !== null ? { decodeError: byteOfValue(w.firstError) } : {}), decodeWarnings: w.list };
   } catch (e) {
     // Offsets in the message are relative to extnValue: say so.
-    const message = (e instanceof Error ? e.message : String(e)).replace(/ at byte (\d+)$/, ' at byte $1 of the extension value');
-    return { ...common, kind: 'unknown', decodeError: message };
+    const message = byteOfValue(e instanceof Error ? e.message : String(e));
+    w.add('EXTENSION_MALFORMED', '', null, `the value does not decode (${message}); only its raw bytes are shown`, { malformed: true, error: message });
+    return { ...common, kind: 'unknown', decodeError: message, decodeWarnings: w.list };
   }
 }
 
 /** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
-export function decodeExtension(node: Asn1): ExtensionModel {
+export function decodeExtension(node: Asn1, w?: Warnings, field = 'extension'): ExtensionModel {
   if (!node.isSequence) fail('Extension is not a SEQUENCE', node);
   const kids = node.children();
   const [idNode, second, third] = kids;
@@ -102,13 +122,25 @@ export function decodeExtension(node: Asn1): ExtensionModel {
   if (third) {
     critical = bool(second);
     valueNode = third;
+    if (w && !critical) w.add('BOOLEAN_ENCODING', `${field}.critical`, second, 'critical FALSE is encoded although it is the DEFAULT (DER leaves it out)');
+    else if (w && second.content[0] !== 0xff) w.add('BOOLEAN_ENCODING', `${field}.critical`, second, `BOOLEAN TRUE is encoded as 0x${(second.content[0] ?? 0).toString(16).padStart(2, '0')} (DER requires 0xff)`);
   }
   if (valueNode.tagClass !== TagClass.Universal || valueNode.tag !== UT.OCTET_STRING) fail(`extension ${oid} value is not an OCTET STRING`, valueNode);
-  return decodeExtensionValue(oid, critical, valueNode.octets());
+  const label = `${field} ${oidName(oid) ?? oid}`;
+  const base = valueNode.constructed ? -1 : valueNode.contentStart;
+  return decodeExtensionValue(oid, critical, valueNode.octets(), w, base < 0 ? 0 : base, label);
 }
 
 /** Extensions ::= SEQUENCE SIZE (1..MAX) OF Extension */
-export function decodeExtensions(node: Asn1): ExtensionModel[] {
+export function decodeExtensions(node: Asn1, w?: Warnings, field = 'extensions'): ExtensionModel[] {
   if (!node.isSequence) fail('Extensions is not a SEQUENCE', node);
-  return node.children().map(decodeExtension);
+  const out = node.children().map((e, i) => decodeExtension(e, w, `${field}[${i}]`));
+  if (w) {
+    const seen = new Set<string>();
+    out.forEach((e, i) => {
+      if (seen.has(e.oid)) w.add('DUPLICATE_EXTENSION', `${field}[${i}]`, node.children()[i] ?? null, `extension ${e.name ?? e.oid} appears more than once (RFC 5280 §4.2 allows one of each)`);
+      seen.add(e.oid);
+    });
+  }
+  return out;
 }

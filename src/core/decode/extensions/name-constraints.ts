@@ -17,7 +17,7 @@ function subtrees(node: Asn1): GeneralSubtreeModel[] {
       else if (f.tagClass === TagClass.Context && f.tag === 1) maximum = implicitInt(f);
       else fail('unexpected element in GeneralSubtree', f);
     }
-    return { base: parseGeneralName(baseNode), minimum, maximum };
+    return { base: parseGeneralName(baseNode, undefined, 'base', true), minimum, maximum };
   });
 }
 

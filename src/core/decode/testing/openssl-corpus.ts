@@ -1,0 +1,70 @@
+/**
+ * Test-only helper: every certificate in ../shared/corpus (PEM blocks and DER files under pyca,
+ * the PKCS#7 bundle, and every certificate of the x509-limbo cases), each with what
+ * `openssl x509 -noout -text` does with it. Never imported by engine code.
+ */
+/* eslint-disable no-restricted-imports */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { splitPem } from './corpus';
+
+export const SHARED_CORPUS = fileURLToPath(new URL('../../../../../shared/corpus', import.meta.url));
+export const SHARED_CORPUS_PRESENT = existsSync(SHARED_CORPUS);
+
+export interface CorpusCertificate {
+  /** file#block, relative to the corpus root. */
+  readonly name: string;
+  readonly der: Uint8Array;
+}
+
+function walkAll(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walkAll(p) : [p];
+  });
+}
+
+function pemBodies(text: string, label: RegExp): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const m of text.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g)) {
+    if (!label.test(m[1] ?? '')) continue;
+    out.push(new Uint8Array(Buffer.from((m[2] ?? '').replace(/\s+/g, ''), 'base64')));
+  }
+  return out;
+}
+
+/** Every certificate of the shared corpus (PKCS#12 files excepted: they need passwords and are tested on their own). */
+export function corpusCertificates(): CorpusCertificate[] {
+  const out: CorpusCertificate[] = [];
+  for (const f of walkAll(SHARED_CORPUS).sort()) {
+    const rel = relative(SHARED_CORPUS, f);
+    if (/\.(pem|der|crt)$/i.test(f)) {
+      const bytes = readFileSync(f);
+      const text = bytes.toString('latin1');
+      if (text.includes('-----BEGIN PKCS7-----')) {
+        const p7 = spawnSync('openssl', ['pkcs7', '-print_certs'], { input: bytes });
+        pemBodies(p7.stdout.toString('latin1'), /^CERTIFICATE$/).forEach((der, i) => out.push({ name: `${rel}#p7-${i + 1}`, der }));
+      } else if (text.includes('-----BEGIN ')) {
+        for (const b of splitPem(text)) if (b.kind === 'certificate') out.push({ name: `${rel}#${b.location.pemBlock ?? 0}`, der: b.der });
+      } else if (!/requests\/|crl/i.test(rel)) out.push({ name: rel, der: new Uint8Array(bytes) });
+    } else if (/limbo-\d.*\.json$/.test(f)) {
+      const limbo = JSON.parse(readFileSync(f, 'utf8')) as { testcases: { id: string; peer_certificate: string; untrusted_intermediates: string[]; trusted_certs: string[] }[] };
+      for (const t of limbo.testcases) {
+        const pems = [t.peer_certificate, ...t.untrusted_intermediates, ...t.trusted_certs];
+        pems.forEach((pem, i) => pemBodies(pem, /CERTIFICATE/).forEach((der) => out.push({ name: `${rel}#${t.id}/${i}`, der })));
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether `openssl x509 -noout -text` prints the certificate (exit 0), and its first error line otherwise. */
+export function opensslPrints(der: Uint8Array): { ok: boolean; error: string } {
+  const r = spawnSync('openssl', ['x509', '-inform', 'DER', '-noout', '-text'], { input: der });
+  const err = r.stderr.toString('utf8').split('\n').find((l) => l.trim() !== '') ?? '';
+  return { ok: r.status === 0, error: err };
+}
+
+export const OPENSSL_PRESENT = spawnSync('openssl', ['version']).status === 0;
