@@ -15,6 +15,7 @@ import path from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { decodeInput } from '../decode-input';
 import type { DecodedInput, ErrorCode } from '../model';
+import { MALFORMED_FORMS } from './malformed';
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 20_000);
 /** Per-input bound. Generous for slow CI machines; a hang shows up as orders of magnitude more. */
@@ -147,6 +148,13 @@ const p12Arb =
         return { name: seed.name, bytes, passwords: ['changeit', 'password', 'cryptography', ''] };
       });
 
+/** The hostile-DER generator's forms (one known encoding problem each), as is or with one more mutation. */
+const malformedArb = fc.tuple(fc.constantFrom(...MALFORMED_FORMS), fc.nat(), fc.nat(255), fc.boolean()).map(([form, pos, value, mutate]) => {
+  const bytes = form.der().slice();
+  if (mutate && bytes.length > 0) bytes[pos % bytes.length] = value;
+  return { name: `${form.id}.der`, bytes };
+});
+
 // ---- properties --------------------------------------------------------------------------------
 
 const share = (weight: number) => Math.max(1, Math.round((TOTAL_RUNS * weight) / 100));
@@ -157,7 +165,8 @@ describe('fuzzing decodeInput: never throws, always a model or a coded error, wi
     ['mutated fixtures (flip/truncate/length/tag/duplicate)', mutatedArb, share(35)],
     ['deep nesting', deepArb, share(5)],
     ['huge lengths', hugeLengthArb, share(10)],
-    ['PEM with broken base64, CRLF, Unicode', pemArb, share(18)],
+    ['PEM with broken base64, CRLF, Unicode', pemArb, share(16)],
+    ['hostile-DER forms (src/core/fuzz/malformed.ts), some mutated', malformedArb, share(2)],
   ];
   if (p12Arb) cases.push(['PKCS#12 with damaged MAC / iteration counts', p12Arb, share(2)]);
 
