@@ -3,11 +3,11 @@
  * assessments of one certificate, chain tree tops, names for chain nodes, key matches.
  */
 import type { ChainForest } from '@/core/chain/types';
-import type { DecodedInput } from '@/core/model';
+import type { CertificateModel, DecodedInput } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
 import type { PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
-import { commonNameOf } from '@/ui/format';
+import { commonNameOf, describeKey } from '@/ui/format';
 import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
 
 export interface AnalysisViewModel {
@@ -40,6 +40,18 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
   for (const a of analysis.anchors) names.set(a.sha256Hex, commonNameOf(a.subject));
   // Certificates of inputs decoded after this analysis started still get names.
   for (const input of inputs) for (const c of input.certificates) if (!names.has(c.sha256Hex)) names.set(c.sha256Hex, commonNameOf(c.subject));
+  // Validity and key of every certificate a chain can show: loaded ones and the anchors paths end at.
+  const models = new Map<string, CertificateModel>();
+  for (const input of inputs) for (const c of input.certificates) models.set(c.sha256Hex, c);
+  for (const a of analysis.anchors) if (!models.has(a.sha256Hex)) models.set(a.sha256Hex, a);
+  const labelOf = (sha: string): CertificateLabel => {
+    const model = models.get(sha);
+    return {
+      name: names.get(sha) ?? `${sha.slice(0, 16)}…`,
+      loaded: loaded.has(sha),
+      ...(model ? { validity: { notBefore: model.notBefore, notAfter: model.notAfter }, key: describeKey(model.publicKey) } : {}),
+    };
+  };
 
   const issuedSomething = new Set<string>();
   for (const tree of Object.values(analysis.forest.trees)) {
@@ -64,7 +76,7 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
     },
     forest: analysis.forest,
     tops,
-    labelOf: (sha) => ({ name: names.get(sha) ?? `${sha.slice(0, 16)}…`, loaded: loaded.has(sha) }),
+    labelOf,
     certificateNames: names,
     keyMatches,
     mtls: analysis.mtls,

@@ -27,6 +27,7 @@ const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 const DetailPane = lazy(() => import('./detail-pane'));
 const ChainsPane = lazy(() => import('./chains-pane'));
+const BuiltinRootPane = lazy(() => import('./root-pane'));
 // Power tools (src/app/tools-pane.tsx): loaded when their tab is opened.
 const ErrorDecoderPane = lazy(() => import('./tools-pane').then((m) => ({ default: m.ErrorDecoderPane })));
 const MtlsPairPane = lazy(() => import('./tools-pane').then((m) => ({ default: m.MtlsPairPane })));
@@ -65,6 +66,8 @@ export function App() {
   const [analysisProgress, setAnalysisProgress] = useState<string | null>(null);
   const pasteCount = useRef(0);
   const detailRef = useRef<HTMLDivElement>(null);
+  /** A built-in root opened from a chain (it has no overview row). */
+  const [openedRoot, setOpenedRoot] = useState<string | null>(null);
 
   // --- inputs ------------------------------------------------------------------------------
   const addSources = useCallback(async (items: readonly { name: string; bytes: Uint8Array }[]) => {
@@ -254,15 +257,24 @@ export function App() {
   // --- selection -----------------------------------------------------------------------------
   // The first thing loaded opens at once; later additions keep the current selection.
   const selectedRow = rows.find((r) => r.key === selectedKey) ?? rows[0] ?? null;
-  const select = useCallback((key: string) => setSelectedKey(key), []);
+  const select = useCallback((key: string) => {
+    setOpenedRoot(null);
+    setSelectedKey(key);
+  }, []);
   const selectCertificate = useCallback(
     (sha: string) => {
+      setOpenedRoot(null);
       setSelectedKey(rowKey('certificate', sha));
       setTab('overview');
       window.setTimeout(() => detailRef.current?.focus(), 0);
     },
     [],
   );
+  const openBuiltinRoot = useCallback((sha: string) => {
+    setOpenedRoot(sha);
+    setTab('overview');
+    window.setTimeout(() => detailRef.current?.focus(), 0);
+  }, []);
   const createShareLink = useCallback(async (): Promise<ShareLinkInfo> => {
     const selectedSha = selectedRow?.key.startsWith('certificate:') ? selectedRow.key.slice('certificate:'.length) : null;
     // The host as typed now, not the debounced value the analysis uses.
@@ -274,8 +286,10 @@ export function App() {
   }, [selectedRow, decoded, hostInput.host, at]);
 
   const chainCallbacks: ChainCallbacks = {
+    at,
     labelOf: (sha: string) => view?.labelOf(sha) ?? { name: sha.slice(0, 16), loaded: false },
     onSelect: selectCertificate,
+    onOpenBuiltinRoot: openBuiltinRoot,
     onTrust: (sha: string) => setTrusted((t) => (t.includes(sha) ? t : [...t, sha])),
     onUntrust: (sha: string) => setTrusted((t) => t.filter((x) => x !== sha)),
   };
@@ -331,7 +345,11 @@ export function App() {
                       </Suspense>
                     )}
                     <div ref={detailRef} tabIndex={-1} className="focus:outline-none">
-                      {selectedRow && (
+                      {openedRoot ? (
+                        <Suspense fallback={<p className="panel p-4 text-sm">Loading the details view…</p>}>
+                          <BuiltinRootPane sha256={openedRoot} at={at} rows={rows} decoded={decoded} view={view} onClose={() => setOpenedRoot(null)} />
+                        </Suspense>
+                      ) : selectedRow && (
                         <Suspense fallback={<p className="panel p-4 text-sm">Loading the details view…</p>}>
                           <DetailPane
                             row={selectedRow}

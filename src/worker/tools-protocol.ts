@@ -6,6 +6,7 @@
 import type { Asn1Node } from '@/core/asn1/tree';
 import type { FieldDiff } from '@/core/compare/index';
 import type { CertificateExports } from '@/core/export/index';
+import type { CertificateModel } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
 import type { FindingCode } from '@/core/purpose/types';
 
@@ -60,7 +61,14 @@ export interface MtlsPairRequest {
   readonly client: string;
 }
 
-export type ToolRequest = Asn1Request | ExportsRequest | CompareRequest | DecodeErrorRequest | ExportPrivateKeyRequest | MtlsPairRequest;
+/** A root of the built-in (Mozilla) store by SHA-256, decoded, so a chain's built-in root opens like a loaded certificate. */
+export interface BuiltinRootRequest {
+  readonly type: 'builtinRoot';
+  readonly id: number;
+  readonly sha256: string;
+}
+
+export type ToolRequest = Asn1Request | ExportsRequest | CompareRequest | DecodeErrorRequest | ExportPrivateKeyRequest | MtlsPairRequest | BuiltinRootRequest;
 
 export interface DecodedErrorMatch {
   readonly code: FindingCode;
@@ -78,6 +86,8 @@ export type ToolResult =
   | { readonly kind: 'compared'; readonly diffs: readonly FieldDiff[] }
   | { readonly kind: 'errorDecoded'; readonly matches: readonly DecodedErrorMatch[] }
   | { readonly kind: 'privateKeyExported'; readonly pem: string }
-  | { readonly kind: 'mtlsChecked'; readonly check: MtlsPairCheck };
+  | { readonly kind: 'mtlsChecked'; readonly check: MtlsPairCheck }
+  /** null: no built-in root has that SHA-256. */
+  | { readonly kind: 'builtinRoot'; readonly certificate: CertificateModel | null };
 
-export const TOOL_REQUEST_TYPES: readonly ToolRequest['type'][] = ['asn1', 'exports', 'compare', 'decodeError', 'exportPrivateKey', 'mtlsPair'];
+export const TOOL_REQUEST_TYPES: readonly ToolRequest['type'][] = ['asn1', 'exports', 'compare', 'decodeError', 'exportPrivateKey', 'mtlsPair', 'builtinRoot'];

@@ -10,6 +10,7 @@ import { sha256Hex } from '@/core/input/bytes';
 import type { CertificateModel, DecodedInput } from '@/core/model';
 import { decodeErrorText } from '@/core/purpose/errors';
 import { checkMtlsPair } from '@/core/purpose/mtls';
+import { loadBuiltinRoots } from '@/core/roots';
 import type { SessionAnalysis } from '@/core/session';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
@@ -114,6 +115,10 @@ export class ToolState {
         const client = analysis?.certificates.find((c) => c.sha256 === request.client);
         if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
         return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis, 'picked') };
+      }
+      case 'builtinRoot': {
+        const roots = await loadBuiltinRoots();
+        return { kind: 'builtinRoot', certificate: roots.certificates.find((c) => c.sha256Hex === request.sha256) ?? null };
       }
     }
   }

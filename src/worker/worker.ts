@@ -135,6 +135,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'decodeError':
     case 'exportPrivateKey':
     case 'mtlsPair':
+    case 'builtinRoot':
       return tools.handle(request);
   }
 }
