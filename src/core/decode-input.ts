@@ -224,5 +224,5 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
     i = j;
   }
 
-  return { ...base, format: detection.format, errors, certificates, csrs, crls, privateKeys, publicKeys, pkcs12 };
+  return { ...base, format: detection.format, errors, ...(detection.notes ? { notes: detection.notes } : {}), certificates, csrs, crls, privateKeys, publicKeys, pkcs12 };
 }

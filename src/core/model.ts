@@ -127,10 +127,18 @@ export interface DetectedItem {
   readonly pemHeaders?: Readonly<Record<string, string>>;
 }
 
+/** Something worth saying about an input that is not an error: it does not fail the input (e.g. a PEM block with a label nothing reads, such as an "ERRORS" block in a test file). */
+export interface InputNote {
+  readonly message: string;
+  readonly location?: InputLocation;
+}
+
 export interface DetectionResult {
   readonly format: InputFormat | null;
   readonly items: readonly DetectedItem[];
   readonly errors: readonly CoreError[];
+  /** Notes that do not fail the input; absent when there are none. */
+  readonly notes?: readonly InputNote[];
 }
 
 /** One thing a person dropped or pasted. Pasted text is passed as UTF-8 bytes. */
@@ -522,8 +530,10 @@ export interface DecodedInput {
   readonly sha256Hex: string;
   readonly size: number;
   readonly format: InputFormat | null;
-  /** Errors for this input; an input with errors may still hold good items (one bad PEM block never hides the others). */
+  /** Errors for this input, every one of them; an input with errors may still hold good items (one bad PEM block never hides the others). */
   readonly errors: readonly CoreError[];
+  /** Notes that do not fail the input (unknown PEM labels next to readable blocks); absent when there are none. */
+  readonly notes?: readonly InputNote[];
   readonly certificates: readonly CertificateModel[];
   readonly csrs: readonly CsrModel[];
   readonly crls: readonly CrlModel[];

@@ -3,7 +3,8 @@
  * enumerated values are a contract; this module only reshapes a SessionAnalysis.
  */
 import { VERIFIER_IDS, type VerifierId } from './verify/types';
-import type { GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
+import type { CrlModel, CsrModel, DecodeWarning, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
+import { toBase64 } from './input/bytes';
 import { findExtensionLenient } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
 import type { BreakSite, FindingCode, Severity, Verdict } from './purpose/types';
@@ -56,6 +57,75 @@ export interface ReportCertificate {
   readonly chain: { readonly status: ChainStatus; readonly path: readonly string[] };
   readonly privateKey: 'matches' | 'mismatch' | 'absent';
   readonly suitability: { readonly tlsServer: ReportRole; readonly tlsClient: ReportRole };
+  // Added for issue 12 (additive; shared/spec/report.md fields above keep their meaning).
+  /** X.509 version as shown (1–3, or what an undefined version encodes + 1). */
+  readonly version: number;
+  /** True when the serial's INTEGER is negative (serialNumber then holds its two's-complement bytes). */
+  readonly serialNegative: boolean;
+  readonly serialNumberDecimal: string;
+  /** Subject key identifier, lowercase hex; null when absent. */
+  readonly subjectKeyIdentifier: string | null;
+  /** Authority key identifier keyIdentifier, lowercase hex; null when absent or without one. */
+  readonly authorityKeyIdentifier: string | null;
+  /** basicConstraints pathLenConstraint; null when absent (or unreadable). */
+  readonly pathLength: number | null;
+  readonly sha1: string;
+  /** Every extension in encoded order. */
+  readonly extensions: readonly ReportExtension[];
+  /** Encoding problems the decoder read past (stable codes). */
+  readonly decodeWarnings: readonly DecodeWarning[];
+  /** Other oddities, in words. */
+  readonly warnings: readonly string[];
+  /** The certificate as PEM. */
+  readonly pem: string;
+}
+
+/** One extension: decoded value (the model's fields for its kind) or, when unknown, null; the hex is always there. */
+export interface ReportExtension {
+  readonly oid: string;
+  readonly name: string | null;
+  readonly critical: boolean;
+  /** The kind of decoder that read it ("unknown" when none did). */
+  readonly kind: string;
+  /** Decoded fields (best-effort when malformed); null for kind "unknown". */
+  readonly value: Readonly<Record<string, unknown>> | null;
+  readonly valueHex: string;
+  /** Set when the value does not decode strictly ("present, malformed"). */
+  readonly decodeError: string | null;
+  readonly decodeWarnings: readonly DecodeWarning[];
+}
+
+export interface ReportCsr {
+  readonly sha256: string;
+  readonly sources: readonly string[];
+  readonly subject: string;
+  readonly publicKey: { readonly algorithm: ReportKeyAlgorithm; readonly bits: number | null; readonly curve: string | null };
+  readonly signatureAlgorithm: string;
+  /** Self-signature: true/false, null when this engine cannot check the algorithm. */
+  readonly signatureValid: boolean | null;
+  readonly subjectAltNames: readonly { readonly type: ReportSanType; readonly value: string }[];
+  readonly extensions: readonly ReportExtension[];
+  readonly decodeWarnings: readonly DecodeWarning[];
+  readonly warnings: readonly string[];
+  readonly pem: string;
+}
+
+export interface ReportCrl {
+  readonly sha256: string;
+  readonly sources: readonly string[];
+  readonly issuer: string;
+  readonly version: number;
+  readonly thisUpdate: string;
+  readonly nextUpdate: string | null;
+  readonly signatureAlgorithm: string;
+  /** sha256 of the certificate whose key verified the CRL, or null. */
+  readonly signedBy: string | null;
+  readonly crlNumber: string | null;
+  readonly revoked: readonly { readonly serialNumber: string; readonly revocationDate: string; readonly reason: string | null }[];
+  readonly extensions: readonly ReportExtension[];
+  readonly decodeWarnings: readonly DecodeWarning[];
+  readonly warnings: readonly string[];
+  readonly pem: string;
 }
 
 export interface ReportPrivateKey {
@@ -71,9 +141,75 @@ export interface Report {
   readonly schema: typeof REPORT_SCHEMA;
   readonly evaluatedAt: string;
   readonly host: string | null;
-  readonly inputs: readonly { readonly name: string; readonly format: InputFormat | null; readonly error: { readonly code: ErrorCode; readonly message: string } | null }[];
+  readonly inputs: readonly {
+    readonly name: string;
+    readonly format: InputFormat | null;
+    /** The input's first error (report.md), or null. */
+    readonly error: { readonly code: ErrorCode; readonly message: string } | null;
+    /** Every error of the input, in order (added for issue 12). */
+    readonly errors: readonly { readonly code: ErrorCode; readonly message: string }[];
+    /** Notes that do not fail the input (a PEM block with a label nothing reads, …). */
+    readonly notes: readonly string[];
+  }[];
   readonly certificates: readonly ReportCertificate[];
   readonly privateKeys: readonly ReportPrivateKey[];
+  /** Certificate requests, one per distinct DER (added for issue 12). */
+  readonly csrs: readonly ReportCsr[];
+  /** CRLs, one per distinct DER (added for issue 12). */
+  readonly crls: readonly ReportCrl[];
+}
+
+const COMMON_EXTENSION_KEYS: ReadonlySet<string> = new Set(['oid', 'name', 'critical', 'valueHex', 'decodeError', 'decodeWarnings', 'kind']);
+
+export function reportExtension(e: ExtensionModel): ReportExtension {
+  const value: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (!COMMON_EXTENSION_KEYS.has(k)) value[k] = v;
+  return { oid: e.oid, name: e.name, critical: e.critical, kind: e.kind, value: e.kind === 'unknown' ? null : value, valueHex: e.valueHex, decodeError: e.decodeError ?? null, decodeWarnings: e.decodeWarnings ?? [] };
+}
+
+/** PEM text of a DER object (64-character lines). */
+export function toPem(label: string, der: Uint8Array): string {
+  const b64 = toBase64(der);
+  let body = '';
+  for (let i = 0; i < b64.length; i += 64) body += `${b64.slice(i, i + 64)}\n`;
+  return `-----BEGIN ${label}-----\n${body}-----END ${label}-----\n`;
+}
+
+function reportCsr(c: CsrModel, sources: readonly string[]): ReportCsr {
+  const san = c.requestedExtensions.find((e) => e.kind === 'subjectAltName');
+  return {
+    sha256: c.sha256Hex,
+    sources,
+    subject: c.subject.rfc4514,
+    publicKey: { algorithm: reportKeyAlgorithm(c.publicKey.algorithm), bits: c.publicKey.bits, curve: c.publicKey.curve },
+    signatureAlgorithm: c.signatureAlgorithm.name ?? c.signatureAlgorithm.oid,
+    signatureValid: c.signatureValid,
+    subjectAltNames: san?.kind === 'subjectAltName' ? san.names.map((n) => ({ type: sanType(n.type), value: n.value })) : [],
+    extensions: c.requestedExtensions.map(reportExtension),
+    decodeWarnings: c.decodeWarnings ?? [],
+    warnings: c.warnings ?? [],
+    pem: toPem('CERTIFICATE REQUEST', c.der),
+  };
+}
+
+function reportCrl(c: CrlModel, sources: readonly string[], signedBy: string | null): ReportCrl {
+  const n = c.extensions.find((e) => e.kind === 'crlNumber');
+  return {
+    sha256: c.sha256Hex,
+    sources,
+    issuer: c.issuer.rfc4514,
+    version: c.version,
+    thisUpdate: new Date(c.thisUpdate).toISOString(),
+    nextUpdate: c.nextUpdate === null ? null : new Date(c.nextUpdate).toISOString(),
+    signatureAlgorithm: c.signatureAlgorithm.name ?? c.signatureAlgorithm.oid,
+    signedBy,
+    crlNumber: n?.kind === 'crlNumber' ? n.number : null,
+    revoked: c.entries.map((e) => ({ serialNumber: e.serialNumberHex, revocationDate: new Date(e.revocationDate).toISOString(), reason: e.reason })),
+    extensions: c.extensions.map(reportExtension),
+    decodeWarnings: c.decodeWarnings ?? [],
+    warnings: c.warnings ?? [],
+    pem: toPem('X509 CRL', c.der),
+  };
 }
 
 export function reportKeyAlgorithm(a: KeyAlgorithm): ReportKeyAlgorithm {
@@ -103,7 +239,7 @@ export function buildReport(analysis: SessionAnalysis): Report {
     host: analysis.host,
     inputs: analysis.inputs.map((i) => {
       const e = i.errors[0];
-      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null };
+      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null, errors: i.errors.map((x) => ({ code: x.code, message: x.message })), notes: (i.notes ?? []).map((n) => n.message) };
     }),
     certificates: analysis.certificates.map((c) => {
       const cert = c.certificate;
@@ -139,6 +275,17 @@ export function buildReport(analysis: SessionAnalysis): Report {
         chain: { status: c.chain.status, path: c.chain.path },
         privateKey: c.privateKey,
         suitability: { tlsServer: role(c.suitability.tlsServer), tlsClient: role(c.suitability.tlsClient) },
+        version: cert.version,
+        serialNegative: cert.serialNegative,
+        serialNumberDecimal: cert.serialNumberDecimal,
+        subjectKeyIdentifier: findExtensionLenient(cert, 'subjectKeyIdentifier')?.keyIdentifierHex.toLowerCase() ?? null,
+        authorityKeyIdentifier: findExtensionLenient(cert, 'authorityKeyIdentifier')?.keyIdentifierHex?.toLowerCase() ?? null,
+        pathLength: findExtensionLenient(cert, 'basicConstraints')?.pathLength ?? null,
+        sha1: cert.sha1Hex,
+        extensions: cert.extensions.map(reportExtension),
+        decodeWarnings: cert.decodeWarnings,
+        warnings: cert.warnings,
+        pem: toPem('CERTIFICATE', cert.der),
       };
     }),
     privateKeys: analysis.privateKeys.map((k) => ({
@@ -149,5 +296,18 @@ export function buildReport(analysis: SessionAnalysis): Report {
       encrypted: k.key.encrypted,
       certificate: k.certificate,
     })),
+    csrs: (() => {
+      const seen = new Map<string, { csr: CsrModel; sources: string[] }>();
+      for (const i of analysis.inputs) {
+        for (const c of i.csrs ?? []) {
+          const e = seen.get(c.sha256Hex);
+          if (e) {
+            if (!e.sources.includes(i.name)) e.sources.push(i.name);
+          } else seen.set(c.sha256Hex, { csr: c, sources: [i.name] });
+        }
+      }
+      return [...seen.values()].map((e) => reportCsr(e.csr, e.sources));
+    })(),
+    crls: analysis.crls.map((c) => reportCrl(c.crl, c.sources, c.issuer)),
   };
 }

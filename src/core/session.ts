@@ -3,7 +3,7 @@
  * analysis (dedup, chain forest, per-certificate status, suitability per role, key matches,
  * revocation, mTLS pair check).
  */
-import type { CertificateModel, CoreError, CrlModel, DecodedInput, InputFormat, PrivateKeyModel } from './model';
+import type { CertificateModel, CoreError, CrlModel, CsrModel, DecodedInput, InputFormat, InputNote, PrivateKeyModel } from './model';
 import { buildChainForest, type TrustAnchor } from './chain/build';
 import { SignatureCache } from './chain/signature';
 import { namesMatch, normalizeName } from './chain/names';
@@ -60,6 +60,10 @@ export interface SessionInputSummary {
   readonly sha256: string;
   readonly format: InputFormat | null;
   readonly errors: readonly CoreError[];
+  /** Notes that do not fail the input (e.g. a PEM block with a label nothing reads). */
+  readonly notes?: readonly InputNote[];
+  /** The certificate requests of this input (CSRs take no part in chains; the report lists them). */
+  readonly csrs?: readonly CsrModel[];
 }
 
 export interface SessionCertificate {
@@ -352,7 +356,7 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
   const analysis: Omit<SessionAnalysis, 'mtls'> = {
     evaluatedAt: options.at,
     host: options.host,
-    inputs: inputs.map((i) => ({ name: i.name, sha256: i.sha256Hex, format: i.format, errors: i.errors })),
+    inputs: inputs.map((i) => ({ name: i.name, sha256: i.sha256Hex, format: i.format, errors: i.errors, ...(i.notes ? { notes: i.notes } : {}), csrs: i.csrs })),
     certificates,
     anchors: [...usedAnchors].map((s) => all.get(s)).filter((c): c is CertificateModel => c !== undefined),
     privateKeys,

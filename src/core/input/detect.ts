@@ -3,7 +3,7 @@
  * them ignored), raw DER (classified by ASN.1 shape and OIDs), and base64 or hex pasted without
  * armour. Never looks at file names. Cheap: the DER reader is lazy and bounded.
  */
-import { CoreFailure, type CoreError, type DetectedItem, type DetectionResult, type InputFormat, type ItemKind } from '../model';
+import { CoreFailure, type CoreError, type DetectedItem, type DetectionResult, type InputFormat, type InputNote, type ItemKind } from '../model';
 import { errorMessage, fromBase64, fromHex } from './bytes';
 import { type Asn1, DerError, readAsn1, TAG, TagClass } from './der';
 import { isRsaPublicKey, rsaPublicKeyToSpki } from '../keys/public-key';
@@ -138,6 +138,9 @@ const LABELS: Readonly<Record<string, ItemKind>> = {
   'CERTIFICATE REQUEST': 'csr',
   'NEW CERTIFICATE REQUEST': 'csr',
   'X509 CRL': 'crl',
+  CRL: 'crl',
+  'CERTIFICATE PAIR': 'certificate', // X.509 CertificatePair: its [0]/[1] certificates are listed
+  'NETSCAPE CERTIFICATE SEQUENCE': 'certificate', // Netscape certificate sequence: its certificates are listed
   'PRIVATE KEY': 'private-key',
   'ENCRYPTED PRIVATE KEY': 'encrypted-private-key',
   'RSA PRIVATE KEY': 'rsa-private-key',
@@ -150,6 +153,28 @@ const LABELS: Readonly<Record<string, ItemKind>> = {
 /** Labels that carry nothing to show and are skipped silently. */
 const IGNORED_LABELS = new Set(['EC PARAMETERS', 'DH PARAMETERS', 'X9.42 DH PARAMETERS']);
 
+/**
+ * Containers under a certificate label: CertificatePair ::= SEQUENCE { issuedToThisCA [0]
+ * Certificate OPTIONAL, issuedByThisCA [1] Certificate OPTIONAL } (X.509 §11.2.3), and the
+ * Netscape certificate sequence, SEQUENCE { OID 2.16.840.1.113730.2.5, [0] EXPLICIT SEQUENCE
+ * OF Certificate }. Returns the certificates' DER with their offsets in `der`, or null.
+ */
+function containedCertificates(label: string, der: Uint8Array): { der: Uint8Array; offset: number; path: string }[] | null {
+  const top = readAsn1(der);
+  if (!top.isSequence) return null;
+  const kids = top.children();
+  if (label === 'CERTIFICATE PAIR') {
+    return kids.flatMap((k) => {
+      const c = k.isContext(0) || k.isContext(1) ? k.children()[0] : undefined;
+      return c ? [{ der: der.slice(c.offset, c.end), offset: c.offset, path: k.tag === 0 ? 'certificate pair: issued to this CA' : 'certificate pair: issued by this CA' }] : [];
+    });
+  }
+  const [oid, wrap] = kids;
+  if (!oid?.isUniversal(TAG.OID) || oid.oid() !== '2.16.840.1.113730.2.5' || !wrap?.isContext(0)) return null;
+  const seq = wrap.children()[0];
+  return seq?.isSequence ? seq.children().map((c, i) => ({ der: der.slice(c.offset, c.end), offset: c.offset, path: `Netscape certificate sequence ${i + 1}` })) : [];
+}
+
 /** One UTF-16 code unit per byte (windows-1252 is single-byte), so string offsets are byte offsets. */
 const SINGLE_BYTE = new TextDecoder('latin1');
 function latin1(bytes: Uint8Array): string {
@@ -161,9 +186,11 @@ const MAX_PEM_ERRORS = 1_000;
 
 const BEGIN_RE = /-----BEGIN ([^\r\n-]*(?:-[^\r\n-]+)*)-----/g;
 
-function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; blocks: number } {
+function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; notes: InputNote[]; unknownLabels: CoreError[]; blocks: number } {
   const items: DetectedItem[] = [];
   const errors: CoreError[] = [];
+  const notes: InputNote[] = [];
+  const unknownLabels: CoreError[] = [];
   let block = 0;
   BEGIN_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -193,7 +220,8 @@ function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; 
     const kind = LABELS[label];
     if (!kind) {
       const hint = label === 'OPENSSH PRIVATE KEY' ? ' (OpenSSH key format; convert with ssh-keygen -p -m PKCS8)' : '';
-      errors.push({ code: 'UNRECOGNIZED_INPUT', message: `PEM block ${block} has the unsupported label "${label}"${hint}.`, location: loc });
+      // A note, unless nothing else in the input can be read (decided once all blocks are seen).
+      unknownLabels.push({ code: 'UNRECOGNIZED_INPUT', message: `PEM block ${block} has the label "${label}", which Certscope does not read${hint}; it was skipped.`, location: loc });
       continue;
     }
     // RFC 1421 headers ("Name: value" lines up to a blank line).
@@ -233,6 +261,17 @@ function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; 
       items.push({ kind, der, location: loc, pemHeaders: headers });
       continue;
     }
+    if (label === 'CERTIFICATE PAIR' || label === 'NETSCAPE CERTIFICATE SEQUENCE') {
+      try {
+        const inner = containedCertificates(label, der);
+        if (inner === null) throw new DerError(`not a ${label === 'CERTIFICATE PAIR' ? 'CertificatePair' : 'Netscape certificate sequence'}`, 0);
+        for (const c of inner) items.push({ kind: 'certificate', der: c.der, location: { ...loc, path: c.path } });
+        if (inner.length === 0) notes.push({ message: `PEM block ${block} (${label}) holds no certificate.`, location: loc });
+      } catch (e) {
+        errors.push({ code: 'MALFORMED', message: `PEM block ${block} (${label}) is not valid DER: ${errorMessage(e)}.`, location: loc });
+      }
+      continue;
+    }
     try {
       const node = readAsn1(der);
       if (label === 'TRUSTED CERTIFICATE') der = der.slice(0, node.end); // drop the OpenSSL CertAux
@@ -244,7 +283,7 @@ function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; 
     }
     items.push(hasHeaders ? { kind, der, location: loc, pemHeaders: headers } : { kind, der, location: loc });
   }
-  return { items, errors, blocks: block };
+  return { items, errors, notes, unknownLabels, blocks: block };
 }
 
 function sniffBinary(b: Uint8Array): string | null {
@@ -310,7 +349,12 @@ function detect(bytes: Uint8Array): DetectionResult {
   const text = latin1(bytes);
   if (text.includes('-----BEGIN ')) {
     const pem = detectPem(text);
-    if (pem.blocks > 0) return { format: 'pem', items: pem.items, errors: pem.errors };
+    if (pem.blocks > 0) {
+      // Unknown labels next to something readable are notes; alone, they are the input's errors.
+      if (pem.items.length === 0) return { format: 'pem', items: [], errors: [...pem.errors, ...pem.unknownLabels], ...(pem.notes.length ? { notes: pem.notes } : {}) };
+      const notes = [...pem.unknownLabels.map((e): InputNote => (e.location ? { message: e.message, location: e.location } : { message: e.message })), ...pem.notes];
+      return { format: 'pem', items: pem.items, errors: pem.errors, ...(notes.length ? { notes } : {}) };
+    }
   }
   // Pasted base64 or hex without armour.
   const compact = text.replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trim();
