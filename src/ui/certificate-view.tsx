@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CertificateModel } from '@/core/model';
 import { Badge, PurposeBadge, ValidityBadge, VerdictBadge, type Verdict } from './badges';
-import { ExtensionList, GeneralNameText } from './extension-view';
+import { DecodeWarningList, ExtensionList, GeneralNameText } from './extension-view';
 import { FingerprintsView } from './fingerprints-view';
 import { colonHex, commonNameOf, describeKey, describeValidity, formatUtc } from './format';
 import { NameView } from './name-view';
@@ -167,6 +167,7 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
             ))}
           </ul>
         )}
+        <DecodeWarningList warnings={c.decodeWarnings} />
         <div className="grid gap-4 md:grid-cols-2">
           <div>
             <h4 className="mb-1 text-sm font-semibold">Subject</h4>

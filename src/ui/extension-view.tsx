@@ -1,4 +1,4 @@
-import type { ExtensionModel, GeneralNameModel, GeneralNameType } from '@/core/model';
+import type { DecodeWarning, DecodeWarningCode, ExtensionModel, GeneralNameModel, GeneralNameType } from '@/core/model';
 import { PurposeBadge } from './badges';
 import { colonHex, formatUtc } from './format';
 import { SafeText } from './safe-text';
@@ -299,6 +299,63 @@ function ExtensionBody({ ext }: { readonly ext: ExtensionModel }) {
   }
 }
 
+/** Plain-words title of each decode warning code. */
+const DECODE_WARNING_TITLE: Readonly<Record<DecodeWarningCode, string>> = {
+  EMPTY_RDN: 'Empty name component',
+  UNDEFINED_VERSION: 'Undefined version',
+  DEFAULT_VERSION_ENCODED: 'Default version written out',
+  TIME_FORMAT: 'Date written in the wrong format',
+  ALGORITHM_ENCODING: 'Odd algorithm identifier',
+  EXTENSION_MALFORMED: 'Extension does not decode',
+  TRAILING_DATA: 'Extra bytes after a value',
+  NEGATIVE_INTEGER: 'Negative number',
+  INTEGER_OUT_OF_RANGE: 'Number out of range',
+  UNDEFINED_BIT: 'Undefined flag set',
+  IP_ADDRESS_LENGTH: 'IP address of the wrong length',
+  NON_MINIMAL_INTEGER: 'Number with padding',
+  NON_MINIMAL_LENGTH: 'Length written too long',
+  BER_ENCODING: 'Not DER (BER encoding)',
+  STRING_CHARACTERS: 'Characters the text type forbids',
+  NON_ASCII_NAME: 'Non-ASCII characters in a name',
+  BOOLEAN_ENCODING: 'Odd true/false value',
+  DUPLICATE_EXTENSION: 'Extension repeated',
+  UNUSED_BITS: 'Odd bit string padding',
+};
+
+/**
+ * What the lenient decoder read past, in plain words: each warning with where it is (field and
+ * byte offset) and which real parsers refuse it. Text is rendered as text, never as HTML.
+ */
+export function DecodeWarningList({ warnings, label = 'Decode warnings' }: { readonly warnings: readonly DecodeWarning[]; readonly label?: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section aria-label={label} className="space-y-1">
+      <h4 className="text-sm font-semibold">
+        {label} ({warnings.length}): shown anyway, but some software refuses this
+      </h4>
+      <ul className="space-y-1">
+        {warnings.map((w, i) => (
+          <li key={i} className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <span aria-hidden="true">! </span>
+            <strong>{DECODE_WARNING_TITLE[w.code] ?? w.code}</strong> <span className="font-mono text-xs">({w.code})</span>: <SafeText value={w.message} />
+            <div className="text-xs">
+              Where: <SafeText value={w.field || '(whole object)'} />
+              {w.offset !== null && <> at byte {w.offset}</>}.{' '}
+              {w.rejectedBy.length > 0 ? (
+                <>
+                  Refused by: <SafeText value={w.rejectedBy.join('; ')} />.
+                </>
+              ) : (
+                <>No parser tested here refuses it.</>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export interface ExtensionListProps {
   readonly extensions: readonly ExtensionModel[];
   readonly title?: string;
@@ -326,7 +383,13 @@ export function ExtensionList({ extensions, title = 'Extensions' }: ExtensionLis
                   <span className="text-xs text-zinc-600 dark:text-zinc-400">Not critical</span>
                 )}
               </div>
+              {ext.decodeError !== undefined && ext.kind !== 'unknown' && (
+                <p className="text-xs text-red-800 dark:text-red-300">
+                  <span aria-hidden="true">! </span>Present but malformed; the value below is what could be read: <SafeText value={ext.decodeError} />
+                </p>
+              )}
               <ExtensionBody ext={ext} />
+              {ext.decodeWarnings && ext.decodeWarnings.length > 0 && <DecodeWarningList warnings={ext.decodeWarnings} label={`Decode warnings of ${extensionTitle(ext)}`} />}
             </li>
           ))}
         </ul>

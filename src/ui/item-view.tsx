@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CrlModel, CsrModel, PrivateKeyModel, PublicKeyItemModel } from '@/core/model';
 import { Badge } from './badges';
 import { CopyButton } from './copy-button';
-import { ExtensionList } from './extension-view';
+import { DecodeWarningList, ExtensionList } from './extension-view';
 import { colonHex, commonNameOf, describeKey, formatUtc } from './format';
 import { NameView } from './name-view';
 import { describeEncryption } from './pkcs12-view';
@@ -44,6 +44,7 @@ export function CsrView({ csr, sources }: { readonly csr: CsrModel; readonly sou
           <SafeText value={sources.join(', ')} />
         </dd>
       </dl>
+      <DecodeWarningList warnings={csr.decodeWarnings ?? []} />
       <NameView name={csr.subject} label="Subject attributes" />
       <ExtensionList extensions={csr.requestedExtensions} title="Requested extensions" />
     </Card>
@@ -72,6 +73,7 @@ export function CrlView({ crl, at, sources }: { readonly crl: CrlModel; readonly
           <SafeText value={sources.join(', ')} />
         </dd>
       </dl>
+      <DecodeWarningList warnings={crl.decodeWarnings ?? []} />
       <h3 className="text-sm font-semibold">Revoked serials ({crl.entries.length})</h3>
       <table className="w-full text-left text-sm">
         <thead>
