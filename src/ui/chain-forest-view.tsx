@@ -125,7 +125,7 @@ function LinkFacts({ label, at }: { readonly label: CertificateLabel; readonly a
           ) : (
             <Badge tone={VALIDITY_TONE[rel.state]}>
               <span aria-hidden="true">{VALIDITY_ICON[rel.state]}</span>
-              {rel.state === 'expiring' ? rel.text : rel.text.replace(/^./u, (c) => c.toUpperCase())}
+              {rel.text.replace(/^./u, (c) => c.toUpperCase())}
             </Badge>
           )}
         </>
@@ -165,8 +165,8 @@ function NodeView({ node, callbacks, depth }: { readonly node: TrieNode; readonl
             title={node.sha}
           >
             <SafeLine value={label.name} max={80} />
-            {builtinRoot && <span className="sr-only"> (built-in root: open its details)</span>}
-            {invalidNow && <span className="sr-only">{outside === 'expired' ? ', expired' : ', not yet valid'}</span>}
+            {builtinRoot && <span className="sr-only"> (built-in root)</span>}
+            {invalidNow && <span className="sr-only">{outside === 'expired' ? ' (expired)' : ' (not yet valid)'}</span>}
           </button>
           {node.verifiesBelow && <SignatureBadge check={node.verifiesBelow} prefix="" />}
           {end?.selfSignature && node.children.size === 0 && (end.path.end === 'self-signed' || end.path.anchor !== 'none') && (

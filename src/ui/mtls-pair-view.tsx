@@ -46,7 +46,8 @@ function ConfigBlock({ title, lines, copyLabel }: { readonly title: string; read
         <h4 className="text-sm font-semibold">{title}</h4>
         <CopyButton value={lines} label={copyLabel} />
       </div>
-      <div className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900">
+      {/* Focusable: long lines scroll sideways, by keyboard too. */}
+      <div role="group" aria-label={title} tabIndex={0} className="overflow-x-auto rounded border border-zinc-200 bg-zinc-50 p-2 font-mono text-xs dark:border-zinc-700 dark:bg-zinc-900">
         {lines.split('\n').map((line, i) => (
           <div key={i} className="whitespace-pre">
             <SafeText value={line.replace(/\t/gu, '    ') || ' '} max={0} />
