@@ -11,6 +11,7 @@ import { OID } from './oids';
 import { publicKeyFromNode } from './public-key';
 import { ownBytes, readSignedTop } from './structure';
 import { asString, expectUniversal, fail, guard, named, oidOf, smallInt, toHex, UT } from './util';
+import { Warnings } from './warnings';
 
 const verifier = createVerifier();
 const MAX_TOLERATED_VERSION = 2;
@@ -25,15 +26,16 @@ function stringOrNull(node: Asn1): string | null {
 
 export async function decodeCsr(der: Uint8Array, location: InputLocation): Promise<CsrModel> {
   return guard('certificate request', location, async () => {
-    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate request');
+    const w = new Warnings();
+    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate request', w);
     const [versionNode, subjectNode, spkiNode, attrsNode, extra] = tbs.children();
     if (!versionNode || !subjectNode || !spkiNode) fail('CertificationRequestInfo needs a version, a subject and a public key', tbs);
     if (extra) fail('unexpected element after the attributes', extra);
     const v = smallInt(versionNode);
     const warnings: string[] = [];
     // PKCS#10 defines only version 1 (0); OpenSSL and others still read other values, so show them.
-    if (v > MAX_TOLERATED_VERSION) fail(`unsupported version ${v + 1} (encoded ${v})`, versionNode);
-    if (v !== 0) warnings.push(`version ${v + 1} (encoded ${v}) is not defined for PKCS#10, which has only version 1 (0)`);
+    if (v > MAX_TOLERATED_VERSION) w.add('UNDEFINED_VERSION', 'certificationRequestInfo.version', versionNode, `version ${v + 1} (encoded ${v}) is not defined: PKCS#10 has only version 1 (0); the request is read as version 1`);
+    else if (v !== 0) warnings.push(`version ${v + 1} (encoded ${v}) is not defined for PKCS#10, which has only version 1 (0)`);
     let challengePassword: string | null = null;
     const requestedExtensions: ExtensionModel[] = [];
     const attributes: (OidName & { valuesHex: string[] })[] = [];
@@ -47,7 +49,7 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
         const values: Asn1[] = vals.children();
         const text = oid === OID.challengePassword && values[0] ? stringOrNull(values[0]) : null;
         if (text !== null) challengePassword = text;
-        else if ((oid === OID.extensionRequest || oid === OID.msExtensionRequest) && values[0]) requestedExtensions.push(...decodeExtensions(values[0]));
+        else if ((oid === OID.extensionRequest || oid === OID.msExtensionRequest) && values[0]) requestedExtensions.push(...decodeExtensions(values[0], w, 'requestedExtensions'));
         else attributes.push({ ...named(oid), valuesHex: values.map((x) => toHex(x.bytes)) });
       }
     }
@@ -62,15 +64,16 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
       der: owned,
       sha256Hex: toHex(new Uint8Array(sha256)),
       version: v + 1,
-      subject: parseName(subjectNode),
+      subject: parseName(subjectNode, w, 'certificationRequestInfo.subject'),
       publicKey,
-      signatureAlgorithm: parseAlgorithm(algorithm),
+      signatureAlgorithm: parseAlgorithm(algorithm, w, 'signatureAlgorithm'),
       signatureValueHex: toHex(signature.bits()),
       signatureValid: check.status === 'valid' ? true : check.status === 'invalid' ? false : null,
       challengePassword,
       requestedExtensions,
       attributes,
       warnings,
+      decodeWarnings: w.list,
       location,
     };
   });

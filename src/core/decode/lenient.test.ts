@@ -93,3 +93,17 @@ describe('malformed extensions in the report and the findings', () => {
     }
   });
 });
+
+describe('CSRs and CRLs are read leniently too', () => {
+  it('a CRL with an undefined version and an empty RDN in its issuer', async () => {
+    const { encInt, encOid, encSeq, encSet, encTlv, encBitString } = await import('../input/der');
+    const t = (s: string) => encTlv(0x17, new TextEncoder().encode(s));
+    const alg = encSeq(encOid('1.2.840.10045.4.3.2'));
+    const issuer = encSeq(encSet(), encSet(encSeq(encOid('2.5.4.3'), encTlv(0x0c, new TextEncoder().encode('CA')))));
+    const der = encSeq(encSeq(encInt(4), alg, issuer, t('250101000000Z'), t('250201000000Z')), alg, encBitString(Uint8Array.of(1, 2)));
+    const { decodeCrl } = await import('./index');
+    const crl = await decodeCrl(der, LOC);
+    expect(crl.version).toBe(5);
+    expect(crl.decodeWarnings?.map((w) => w.code)).toEqual(['UNDEFINED_VERSION', 'EMPTY_RDN']);
+  });
+});
