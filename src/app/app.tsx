@@ -1,6 +1,6 @@
 import { parseHostInput } from '@/core/purpose/host-input';
 import type { DecodedInput } from '@/core/model';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
 import { DropOverlayView } from '@/ui/drop-overlay-view';
@@ -17,7 +17,7 @@ import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
 import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
 import { useTheme } from './theme';
-import { useWindowDrop } from './window-drop';
+import { pathOf, useWindowDrop } from './window-drop';
 import { startPwa } from './pwa';
 
 /** Share links carry their state in the fragment: `#cs1.…` (src/core/share/share-link.ts). */
@@ -41,6 +41,9 @@ function initialParams(): { at: string; host: string } {
   const at = atParam && !Number.isNaN(new Date(atParam).getTime()) ? new Date(atParam).toISOString() : new Date().toISOString();
   return { at, host: params.get('host') ?? '' };
 }
+
+/** Files read and handed to the engine per step of a large drop. */
+const FILE_BATCH = 48;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -89,22 +92,31 @@ export function App() {
   const [engineGeneration, setEngineGeneration] = useState(0);
   const onFiles = useCallback(
     (files: readonly File[]) => {
-      const tooLarge = files.filter((f) => f.size > MAX_INPUT_BYTES);
-      if (tooLarge.length > 0) {
+      // A folder of 1,000 files is taken in batches, yielding to the page between them: the
+      // first rows appear while the rest is read, and no single task holds the page. (Even
+      // File.size costs a round-trip to the browser for a file picked from disk.)
+      const refuse = (tooLarge: readonly File[]) =>
         setRefused((prev) => [
           ...prev,
-          ...tooLarge.map((f) => ({
-            key: `refused:${f.name}:${f.size}:${prev.length}`,
-            name: f.webkitRelativePath || f.name,
+          ...tooLarge.map((f, i) => ({
+            key: `refused:${pathOf(f)}:${f.size}:${prev.length + i}`,
+            name: pathOf(f),
             size: f.size,
             decoded: null,
             progress: null,
-            failure: `TOO_LARGE: ${f.name} is ${(f.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.`,
+            failure: `TOO_LARGE: ${pathOf(f)} is ${(f.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.`,
           })),
         ]);
-      }
-      const readable = files.filter((f) => f.size <= MAX_INPUT_BYTES);
-      void Promise.all(readable.map(async (f) => ({ name: f.webkitRelativePath || f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))).then(addSources);
+      void (async () => {
+        for (let i = 0; i < files.length; i += FILE_BATCH) {
+          const batch = files.slice(i, i + FILE_BATCH);
+          const tooLarge = batch.filter((f) => f.size > MAX_INPUT_BYTES);
+          if (tooLarge.length > 0) refuse(tooLarge);
+          const readable = batch.filter((f) => f.size <= MAX_INPUT_BYTES);
+          await addSources(await Promise.all(readable.map(async (f) => ({ name: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) }))));
+          if (i + FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
+        }
+      })();
     },
     [addSources],
   );
@@ -205,14 +217,41 @@ export function App() {
     [redecode],
   );
 
+  // The inputs list's actions, stable across renders (its rows re-render only when their own input
+  // changes) and always calling the newest handlers.
+  const latestActions = useRef({ removeSources, onUnlock, onRunAnyway });
+  useLayoutEffect(() => {
+    latestActions.current = { removeSources, onUnlock, onRunAnyway };
+  });
+  const inputActions = useMemo(
+    () => ({
+      onRemove: (key: string) => latestActions.current.removeSources([key]),
+      onClear: () => latestActions.current.removeSources(null),
+      onUnlock: (key: string, password: string) => latestActions.current.onUnlock(key, password),
+      onRunAnyway: (key: string) => latestActions.current.onRunAnyway(key),
+    }),
+    [],
+  );
+
   // --- decoding ------------------------------------------------------------------------------
   // Big inputs send a preview (their first batch of certificates) so rows appear early.
   const [previews, setPreviews] = useState<Readonly<Record<string, DecodedInput>>>({});
+  // Progress of a 1,000-file drop arrives as thousands of messages: applied once per frame.
+  const pendingProgress = useRef<{ phases: Record<string, string>; previews: Record<string, DecodedInput>; frame: number | null }>({ phases: {}, previews: {}, frame: null });
   const progressFor = useCallback(
     (key: string) => (p: { phase: string; preview?: DecodedInput }) => {
-      setProgress((prev) => ({ ...prev, [key]: p.phase }));
-      const preview = p.preview;
-      if (preview) setPreviews((prev) => ({ ...prev, [key]: preview }));
+      const pending = pendingProgress.current;
+      pending.phases[key] = p.phase;
+      if (p.preview) pending.previews[key] = p.preview;
+      if (pending.frame !== null) return;
+      pending.frame = window.requestAnimationFrame(() => {
+        const { phases, previews: newPreviews } = pending;
+        pending.phases = {};
+        pending.previews = {};
+        pending.frame = null;
+        setProgress((prev) => ({ ...prev, ...phases }));
+        if (Object.keys(newPreviews).length > 0) setPreviews((prev) => ({ ...prev, ...newPreviews }));
+      });
     },
     [],
   );
@@ -317,7 +356,7 @@ export function App() {
       <div className="mx-auto grid max-w-[1600px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
         <aside className="space-y-4" aria-label="Inputs">
           <InputPanelView onFiles={onFiles} onPaste={onPaste} />
-          <InputList entries={entries} onRemove={(k) => removeSources([k])} onClear={() => removeSources(null)} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
+          <InputList entries={entries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
           {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
         </aside>
         <main id="main" className="min-w-0 space-y-4">
@@ -341,7 +380,7 @@ export function App() {
                       <EmptyStateView decoding={sources.length > 0 && !settled} />
                     ) : (
                       <Suspense fallback={<p className="panel p-4 text-sm">Loading the overview…</p>}>
-                        <OverviewList rows={rows} verdicts={view?.verdicts ?? null} selectedKey={selectedRow?.key ?? null} onSelect={select} at={at} />
+                        <OverviewList rows={rows} verdicts={view?.verdicts ?? null} selectedKey={openedRoot ? null : (selectedRow?.key ?? null)} onSelect={select} at={at} />
                       </Suspense>
                     )}
                     <div ref={detailRef} tabIndex={-1} className="focus:outline-none">

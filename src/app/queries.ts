@@ -3,6 +3,7 @@
  * Keys are content SHA-256s (never passwords); results never go stale (the input cannot change)
  * and queries run offline (networkMode 'always': no network is involved at all).
  */
+import { useMemo } from 'react';
 import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
 import type { DecodedInput } from '@/core/model';
 import type { PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
@@ -33,6 +34,9 @@ export function decodeQueryOptions(source: LoadedSource, onProgress?: ProgressLi
   return queryOptions({
     queryKey: ['decode', source.key] as const,
     queryFn: () => decodeSource(source, onProgress),
+    // A decoded input is a fresh object from the worker, never a refetch of equal data: comparing
+    // it deeply against nothing only costs time (1,000 files: over a second of main thread).
+    structuralSharing: false,
   });
 }
 
@@ -45,16 +49,31 @@ export interface DecodedSession {
   readonly settled: boolean;
 }
 
+/**
+ * A class, not a plain object: React Query compares a combined result deeply with the previous
+ * one (replaceEqualDeep) and would walk every decoded certificate of every input on each change
+ * (a 1,000-file drop: seconds of main thread). It stops at anything that is not a plain object.
+ */
+class CombinedDecoded implements DecodedSession {
+  readonly states: DecodedSession['states'];
+  readonly decoded: readonly DecodedInput[];
+  readonly settled: boolean;
+  constructor(results: readonly { readonly data: DecodedInput | undefined; readonly error: Error | null }[]) {
+    this.states = results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null }));
+    this.decoded = results.flatMap((r) => (r.data ? [r.data] : []));
+    this.settled = results.every((r) => r.data !== undefined || r.error !== null);
+  }
+}
+
 function combineDecoded(results: readonly { readonly data: DecodedInput | undefined; readonly error: Error | null }[]): DecodedSession {
-  return {
-    states: results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null })),
-    decoded: results.flatMap((r) => (r.data ? [r.data] : [])),
-    settled: results.every((r) => r.data !== undefined || r.error !== null),
-  };
+  return new CombinedDecoded(results);
 }
 
 export function useDecodedInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
-  return useQueries({ queries: sources.map((s) => decodeQueryOptions(s, onProgress?.(s.key))), combine: combineDecoded });
+  // The same options array while the sources are the same: React Query then skips re-reading
+  // 1,000 options on every render of a large session.
+  const queries = useMemo(() => sources.map((s) => decodeQueryOptions(s, onProgress?.(s.key))), [sources, onProgress]);
+  return useQueries({ queries, combine: combineDecoded });
 }
 
 // --- analyze -------------------------------------------------------------------------------
@@ -86,6 +105,7 @@ export function analysisQueryOptions(params: AnalysisParams, enabled: boolean, o
     enabled: enabled && params.inputs.length > 0,
     placeholderData: keepPreviousData,
     gcTime: 30_000,
+    structuralSharing: false,
   });
 }
 

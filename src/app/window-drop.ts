@@ -1,10 +1,24 @@
 import { useEffect, useState } from 'react';
 
+/** Where each file of a dropped folder sat in it ("certs/leaf/end.crt"); a dropped File only knows its own name. */
+const droppedPaths = new WeakMap<File, string>();
+
+/**
+ * The name a person recognises a file by: its path inside a dropped or chosen folder when there
+ * was one (76 files all called end.crt stay apart), else its name.
+ */
+export function pathOf(file: File): string {
+  return droppedPaths.get(file) ?? (file.webkitRelativePath || file.name);
+}
+
 /** Reads every file of a dropped folder (recursively) through the File and Directory Entries API. */
-async function filesOfEntry(entry: FileSystemEntry, out: File[], depth = 0): Promise<void> {
+export async function filesOfEntry(entry: FileSystemEntry, out: File[], depth = 0): Promise<void> {
   if (depth > 16) return;
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    // fullPath is "/folder/sub/name" inside the drop.
+    const path = entry.fullPath.replace(/^\/+/u, '');
+    if (path && path !== file.name) droppedPaths.set(file, path);
     out.push(file);
     return;
   }

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CoreError, DecodedInput } from '@/core/model';
 import { formatBytes, plural } from './format';
 import { SafeLine, SafeText } from './safe-text';
@@ -52,13 +53,59 @@ function needsPassword(errors: readonly CoreError[]): 'required' | 'wrong' | nul
   return null;
 }
 
+/** What an input came to, for the summary and its filters. */
+export type InputState = 'working' | 'read' | 'errors' | 'unreadable' | 'locked';
+
+export function inputState(entry: InputEntry): InputState {
+  if (entry.failure) return 'unreadable';
+  const d = entry.decoded;
+  if (!d) return 'working';
+  if (needsPassword(d.errors)) return 'locked';
+  const anything = d.certificates.length + d.csrs.length + d.crls.length + d.privateKeys.length + d.publicKeys.length > 0;
+  if (!anything) return 'unreadable';
+  return d.errors.length > 0 ? 'errors' : 'read';
+}
+
+const STATE_LABEL: Record<InputState, string> = {
+  working: 'working',
+  read: 'read',
+  errors: 'read with errors',
+  unreadable: 'unreadable',
+  locked: 'need a password',
+};
+const STATE_ORDER: readonly InputState[] = ['read', 'errors', 'unreadable', 'locked', 'working'];
+
+/** Above this many rows the list is virtualised: only what is on screen is in the page. */
+const VIRTUALIZE_ABOVE = 30;
+
 export function InputList({ entries, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
-  const headingId = useId();
+  const id = useId();
+  const headingId = `${id}-h`;
+  const [only, setOnly] = useState<InputState | null>(null);
+  const [filter, setFilter] = useState('');
+  const deferredFilter = useDeferredValue(filter);
+  const states = useMemo(() => entries.map(inputState), [entries]);
+  const counts = useMemo(() => {
+    const c: Record<InputState, number> = { working: 0, read: 0, errors: 0, unreadable: 0, locked: 0 };
+    for (const s of states) c[s]++;
+    return c;
+  }, [states]);
+  const shown = useMemo(() => {
+    const q = deferredFilter.trim().toLowerCase();
+    return entries.filter((e, i) => (only === null || states[i] === only) && (!q || e.name.toLowerCase().includes(q)));
+  }, [entries, states, only, deferredFilter]);
+  const big = entries.length > VIRTUALIZE_ABOVE;
   return (
-    <section aria-labelledby={headingId} className="panel p-3">
+    <section
+      aria-labelledby={headingId}
+      className="panel p-3"
+      // How many inputs are listed and how many the engine still works on: read by `npm run bench`.
+      data-input-count={entries.length}
+      data-inputs-working={counts.working}
+    >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={headingId} className="section-title">
-          Inputs <span className="font-normal text-zinc-500 dark:text-zinc-400">({entries.length})</span>
+          Inputs <span className="font-normal text-zinc-500 dark:text-zinc-400">({entries.length.toLocaleString('en-US')})</span>
         </h2>
         {entries.length > 0 && (
           <button type="button" className="btn-small" onClick={onClear}>
@@ -69,13 +116,72 @@ export function InputList({ entries, onRemove, onClear, onUnlock, onRunAnyway }:
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No inputs yet.</p>
       ) : (
-        <ul className="space-y-2" aria-label="Loaded inputs">
-          {entries.map((entry) => (
-            <InputRow key={entry.key} entry={entry} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
-          ))}
-        </ul>
+        <>
+          {big && (
+            <div className="mb-2 space-y-2">
+              <div role="group" aria-label="Inputs summary: show only" className="flex flex-wrap gap-1">
+                <button type="button" className="btn-small" aria-pressed={only === null} onClick={() => setOnly(null)}>
+                  All {entries.length.toLocaleString('en-US')}
+                </button>
+                {STATE_ORDER.filter((s) => counts[s] > 0).map((s) => (
+                  <button key={s} type="button" className="btn-small" aria-pressed={only === s} onClick={() => setOnly(only === s ? null : s)}>
+                    {counts[s].toLocaleString('en-US')} {STATE_LABEL[s]}
+                  </button>
+                ))}
+              </div>
+              <label htmlFor={`${id}-filter`} className="sr-only">
+                Filter inputs by path
+              </label>
+              <input id={`${id}-filter`} type="search" placeholder="Filter inputs by path" value={filter} onChange={(e) => setFilter(e.target.value)} className="field w-full py-0.5" />
+            </div>
+          )}
+          {shown.length === 0 ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">No input matches.</p>
+          ) : big ? (
+            <VirtualInputRows entries={shown} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
+          ) : (
+            <ul className="space-y-2" aria-label="Loaded inputs">
+              {shown.map((entry) => (
+                <InputRow key={entry.key} entry={entry} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** Thousands of inputs: only the rows in view are rendered, each measured (rows differ in height). */
+function VirtualInputRows({ entries, onRemove, onUnlock, onRunAnyway }: Omit<InputListProps, 'onClear'>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 60,
+    overscan: 6,
+    gap: 8,
+    getItemKey: (i) => entries[i]?.key ?? i,
+  });
+  return (
+    <div ref={scrollRef} className="max-h-[28rem] overflow-auto" tabIndex={0} aria-label="Inputs, scrollable">
+      <ul aria-label="Loaded inputs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const entry = entries[v.index];
+          if (!entry) return null;
+          return (
+            <InputRow
+              key={entry.key}
+              entry={entry}
+              onRemove={onRemove}
+              onUnlock={onUnlock}
+              onRunAnyway={onRunAnyway}
+              position={{ index: v.index, start: v.start, setSize: entries.length, measure: virtualizer.measureElement }}
+            />
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -85,15 +191,36 @@ interface InputRowProps {
   readonly onUnlock: (key: string, password: string) => Promise<void>;
   /** Re-decode allowing an iteration count above the ceiling, after the person agreed. */
   readonly onRunAnyway: (key: string) => Promise<void>;
+  /** Where the row sits in a virtualised list. */
+  readonly position?: { readonly index: number; readonly start: number; readonly setSize: number; readonly measure: (el: HTMLElement | null) => void };
 }
 
-function InputRow({ entry, onRemove, onUnlock, onRunAnyway }: InputRowProps) {
+/** Rows re-render only when their own input changes (a 1,000-file session re-renders the list often while it fills). */
+const InputRow = memo(InputRowView, (a, b) => {
+  const x = a.entry;
+  const y = b.entry;
+  return (
+    x.key === y.key && x.name === y.name && x.size === y.size && x.decoded === y.decoded && x.progress === y.progress && x.failure === y.failure &&
+    a.onRemove === b.onRemove && a.onUnlock === b.onUnlock && a.onRunAnyway === b.onRunAnyway &&
+    a.position?.start === b.position?.start && a.position?.index === b.position?.index && a.position?.setSize === b.position?.setSize
+  );
+});
+
+function InputRowView({ entry, onRemove, onUnlock, onRunAnyway, position }: InputRowProps) {
   const d = entry.decoded;
   const errors = d?.errors ?? [];
   const locked = needsPassword(errors);
   const otherErrors = errors.filter((e) => e.code !== 'PASSWORD_REQUIRED' && e.code !== 'WRONG_PASSWORD');
   return (
-    <li className="rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-700" aria-label={`Input ${entry.name}`}>
+    <li
+      ref={position?.measure}
+      data-index={position?.index}
+      aria-setsize={position?.setSize}
+      aria-posinset={position ? position.index + 1 : undefined}
+      className={`rounded-md border border-zinc-200 p-2 text-sm dark:border-zinc-700 ${position ? 'absolute inset-x-0' : ''}`}
+      style={position ? { transform: `translateY(${position.start}px)` } : undefined}
+      aria-label={`Input ${entry.name}`}
+    >
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <div className="truncate font-medium" title={entry.name}>

@@ -42,99 +42,110 @@ export function rowKey(kind: RowKind, sha256Hex: string): string {
   return `${kind}:${sha256Hex}`;
 }
 
+type RowBase = Omit<OverviewRow, 'key' | 'sources'>;
+
+/** Each decoded input's rows, made once: a session of 1,000 files rebuilds its list often while it fills. */
+const rowsOfInput = new WeakMap<DecodedInput, readonly (readonly [string, RowBase])[]>();
+
 export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[] {
   const rows = new Map<string, OverviewRow & { sources: string[] }>();
-  const add = (key: string, make: () => Omit<OverviewRow, 'key' | 'sources'>, source: string) => {
-    const existing = rows.get(key);
-    if (existing) {
-      if (!existing.sources.includes(source)) existing.sources.push(source);
-      return;
-    }
-    rows.set(key, { ...make(), key, sources: [source] });
-  };
   for (const input of inputs) {
-    for (const c of input.certificates) {
-      add(
-        rowKey('certificate', c.sha256Hex),
-        () => {
-          const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
-          const bc = c.extensions.find((e) => e.kind === 'basicConstraints');
-          return {
-            item: { kind: 'certificate', model: c },
-            title: commonNameOf(c.subject),
-            subtitle: `Issued by ${commonNameOf(c.issuer)}`,
-            validity: { notBefore: c.notBefore, notAfter: c.notAfter },
-            keyText: describeKey(c.publicKey),
-            purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
-            isCa: bc !== undefined && bc.kind === 'basicConstraints' && bc.ca,
-          };
-        },
-        input.name,
-      );
+    let own = rowsOfInput.get(input);
+    if (!own) {
+      own = rowsOf(input);
+      rowsOfInput.set(input, own);
     }
-    for (const r of input.csrs) {
-      add(
-        rowKey('csr', r.sha256Hex),
-        () => {
-          const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
-          return {
-            item: { kind: 'csr', model: r },
-            title: commonNameOf(r.subject),
-            subtitle: 'Certificate signing request',
-            validity: null,
-            keyText: describeKey(r.publicKey),
-            purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
-            isCa: false,
-          };
-        },
-        input.name,
-      );
-    }
-    for (const l of input.crls) {
-      add(
-        rowKey('crl', l.sha256Hex),
-        () => ({
-          item: { kind: 'crl', model: l },
-          title: `CRL of ${commonNameOf(l.issuer)}`,
-          subtitle: `${l.entries.length.toLocaleString('en-US')} revoked serial${l.entries.length === 1 ? '' : 's'}`,
-          validity: null,
-          keyText: '',
-          purposes: null,
-          isCa: false,
-        }),
-        input.name,
-      );
-    }
-    for (const k of input.privateKeys) {
-      add(
-        rowKey('private-key', k.sha256Hex),
-        () => ({
-          item: { kind: 'private-key', model: k },
-          title: k.friendlyName ?? 'Private key',
-          subtitle: k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`,
-          validity: null,
-          keyText: describeKey(k),
-          purposes: null,
-          isCa: false,
-        }),
-        input.name,
-      );
-    }
-    for (const p of input.publicKeys) {
-      add(
-        rowKey('public-key', p.sha256Hex),
-        () => ({
-          item: { kind: 'public-key', model: p },
-          title: 'Public key',
-          subtitle: `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`,
-          validity: null,
-          keyText: describeKey(p.publicKey),
-          purposes: null,
-          isCa: false,
-        }),
-        input.name,
-      );
+    for (const [key, base] of own) {
+      const existing = rows.get(key);
+      if (existing) {
+        if (!existing.sources.includes(input.name)) existing.sources.push(input.name);
+      } else rows.set(key, { ...base, key, sources: [input.name] });
     }
   }
   return Array.from(rows.values());
+}
+
+function rowsOf(input: DecodedInput): (readonly [string, RowBase])[] {
+  const out: (readonly [string, RowBase])[] = [];
+  const add = (key: string, make: () => RowBase) => {
+    out.push([key, make()]);
+  };
+  for (const c of input.certificates) {
+    add(
+      rowKey('certificate', c.sha256Hex),
+      () => {
+        const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
+        const bc = c.extensions.find((e) => e.kind === 'basicConstraints');
+        return {
+          item: { kind: 'certificate', model: c },
+          title: commonNameOf(c.subject),
+          subtitle: `Issued by ${commonNameOf(c.issuer)}`,
+          validity: { notBefore: c.notBefore, notAfter: c.notAfter },
+          keyText: describeKey(c.publicKey),
+          purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
+          isCa: bc !== undefined && bc.kind === 'basicConstraints' && bc.ca,
+        };
+      },
+    );
+  }
+  for (const r of input.csrs) {
+    add(
+      rowKey('csr', r.sha256Hex),
+      () => {
+        const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
+        return {
+          item: { kind: 'csr', model: r },
+          title: commonNameOf(r.subject),
+          subtitle: 'Certificate signing request',
+          validity: null,
+          keyText: describeKey(r.publicKey),
+          purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
+          isCa: false,
+        };
+      },
+    );
+  }
+  for (const l of input.crls) {
+    add(
+      rowKey('crl', l.sha256Hex),
+      () => ({
+        item: { kind: 'crl', model: l },
+        title: `CRL of ${commonNameOf(l.issuer)}`,
+        subtitle: `${l.entries.length.toLocaleString('en-US')} revoked serial${l.entries.length === 1 ? '' : 's'}`,
+        validity: null,
+        keyText: '',
+        purposes: null,
+        isCa: false,
+      }),
+    );
+  }
+  for (const k of input.privateKeys) {
+    add(
+      rowKey('private-key', k.sha256Hex),
+      () => ({
+        item: { kind: 'private-key', model: k },
+        title: k.friendlyName ?? 'Private key',
+        subtitle: k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`,
+        validity: null,
+        keyText: describeKey(k),
+        purposes: null,
+        isCa: false,
+      }),
+    );
+  }
+  for (const p of input.publicKeys) {
+    add(
+      rowKey('public-key', p.sha256Hex),
+      () => ({
+        item: { kind: 'public-key', model: p },
+        title: 'Public key',
+        subtitle: `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`,
+        validity: null,
+        keyText: describeKey(p.publicKey),
+        purposes: null,
+        isCa: false,
+      }),
+    );
+  }
+  return out;
 }

@@ -37,6 +37,27 @@ let newestAnalysisId = 0;
 /** The last posted analysis' certificates by SHA-256: their verifier answers are sent one certificate at a time. */
 let posted: { readonly id: number; readonly certificates: ReadonlyMap<string, SessionCertificate> } | null = null;
 
+/**
+ * A folder of 1,000 files arrives as 1,000 decode requests at once. Run a few at a time, in
+ * arrival order: each finishes (and its row appears) early, instead of all of them interleaving
+ * and finishing together at the end.
+ */
+const DECODE_SLOTS = 4;
+let decodesRunning = 0;
+const decodeQueue: (() => void)[] = [];
+function decodeSlot(): Promise<void> {
+  if (decodesRunning < DECODE_SLOTS) {
+    decodesRunning++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => decodeQueue.push(resolve));
+}
+function releaseDecodeSlot(): void {
+  const next = decodeQueue.shift();
+  if (next) next();
+  else decodesRunning--;
+}
+
 function post(message: WorkerResponse): void {
   self.postMessage(message);
 }
@@ -51,9 +72,11 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const phase = `Decoding ${request.name} (${sizeLabel(request.bytes.length)})`;
       const keyDers: Uint8Array[] = [];
       const decoding = (async () => {
-        // The built-in roots load when the engine starts; a decode waits for them so its time
-        // bound (which starts at this first progress message) counts only its own work.
+        // The built-in roots load when the engine starts; a decode waits for them and for a free
+        // decode slot, so its time bound (which starts at this first progress message) counts
+        // only its own work.
         await rootsLoaded;
+        await decodeSlot();
         post({ type: 'progress', id: request.id, phase, done: 0, total: 1 });
         const result = await decodeInput(
           { name: request.name, bytes: request.bytes },
@@ -68,7 +91,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
         decoded.set(result.sha256Hex, result);
         await tools.rememberKeys(result, keyDers);
         return result;
-      })();
+      })().finally(releaseDecodeSlot);
       // Registered at once: an analysis asked for meanwhile waits for this input.
       inFlight.add(decoding);
       const input = await decoding.finally(() => inFlight.delete(decoding));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { filesOfEntry, pathOf } from './window-drop';
+
+/** A folder tree as File and Directory Entries, the shape a browser hands a drop handler. */
+function fileEntry(fullPath: string): FileSystemFileEntry {
+  const name = fullPath.split('/').pop() ?? '';
+  return { isFile: true, isDirectory: false, name, fullPath, file: (ok: (f: File) => void) => ok(new File([fullPath], name)) } as unknown as FileSystemFileEntry;
+}
+function dirEntry(fullPath: string, children: FileSystemEntry[]): FileSystemDirectoryEntry {
+  return {
+    isFile: false,
+    isDirectory: true,
+    name: fullPath.split('/').pop() ?? '',
+    fullPath,
+    createReader: () => {
+      // Handed out in batches of two, then an empty batch, like readEntries' paging.
+      let at = 0;
+      return { readEntries: (ok: (batch: FileSystemEntry[]) => void) => ok(children.slice(at, (at += 2))) };
+    },
+  } as unknown as FileSystemDirectoryEntry;
+}
+
+describe('files of a dropped folder keep their paths', () => {
+  it('reads every file, through every page of entries, with its path inside the drop', async () => {
+    const tree = dirEntry('/ca-tests', [
+      dirEntry('/ca-tests/expired', [fileEntry('/ca-tests/expired/end.crt'), fileEntry('/ca-tests/expired/int.crt')]),
+      dirEntry('/ca-tests/good', [fileEntry('/ca-tests/good/end.crt')]),
+      fileEntry('/ca-tests/README'),
+    ]);
+    const out: File[] = [];
+    await filesOfEntry(tree, out);
+    expect(out.map(pathOf)).toEqual(['ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt', 'ca-tests/README']);
+  });
+
+  const rows: [File, string, string][] = [
+    [new File(['x'], 'leaf.pem'), 'leaf.pem', 'a file dropped alone is known by its name'],
+  ];
+  it.each(rows)('pathOf(%s) = %s (%s)', (file, expected) => {
+    expect(pathOf(file)).toBe(expected);
+  });
+
+  it('stops at a depth of 16 folders', async () => {
+    let deep: FileSystemEntry = fileEntry(`/${'d/'.repeat(20)}leaf.pem`);
+    for (let i = 20; i > 0; i--) deep = dirEntry(`/${'d/'.repeat(i - 1)}d`, [deep]);
+    const out: File[] = [];
+    await filesOfEntry(deep, out);
+    expect(out).toEqual([]);
+  });
+});
