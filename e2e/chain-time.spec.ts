@@ -85,7 +85,7 @@ test('a built-in root opens like any certificate, by mouse and by keyboard', asy
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violations on the chain with time and an opened built-in root (${theme})`, async ({ page }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(200_000);
     await page.emulateMedia({ colorScheme: theme });
     await openApp(page);
     await dropFiles(page, [fixture('mtls/public-google-chain.pem'), fixture('chains/expired-issuer-leaf.pem'), fixture('chains/int-expired.pem'), fixture('pki/root.pem')]);

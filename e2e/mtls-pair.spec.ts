@@ -117,7 +117,7 @@ test('a public server CA: clients with the default store have it; the nginx clie
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no axe violations on the mTLS pair check (${theme})`, async ({ page }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(200_000);
     await page.emulateMedia({ colorScheme: theme });
     await openApp(page);
     await dropFiles(page, [fixture('bundles/chain.pem'), fixture('leaves/client.pem'), fixture('leaves/dual.pem')]);

@@ -41,7 +41,7 @@ const STACKS: readonly { readonly id: MtlsStack; readonly label: string }[] = [
 /** Multi-line config text: one SafeText per line (tabs shown as spaces; the copy keeps them). */
 function ConfigBlock({ title, lines, copyLabel }: { readonly title: string; readonly lines: string; readonly copyLabel: string }) {
   return (
-    <div className="space-y-1">
+    <div className="min-w-0 space-y-1">
       <div className="flex flex-wrap items-center gap-2">
         <h4 className="text-sm font-semibold">{title}</h4>
         <CopyButton value={lines} label={copyLabel} />
@@ -142,7 +142,7 @@ export function MtlsPairView({ check, nameOf, defaultOpen = false }: MtlsPairVie
                 id: st.id,
                 label: st.label,
                 content: (
-                  <div className="grid gap-3 xl:grid-cols-2">
+                  <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
                     {(['server', 'client'] as const).map((side) => {
                       const config = check.config.find((c) => c.stack === st.id && c.side === side);
                       return config ? <ConfigBlock key={side} title={`${st.label}, ${side} side`} lines={config.lines} copyLabel={`${st.label} ${side} configuration`} /> : null;

@@ -47,6 +47,11 @@ describe('pickMtlsPair: only plausible pairs are made on their own', () => {
     [['mtls/pair-same-file.pem'], { server: 'www.certscope.test', client: 'alice', pairing: 'same-input' }, 'both certificates are in one file'],
     [['leaves/server.pem', 'leaves/client.pem'], null, "two files, and the client's issuer is not loaded"],
     [['bundles/chain.pem', 'chains/clientonly-leaf.pem'], null, 'a client certificate of another hierarchy whose issuer is not loaded'],
+    [
+      ['mtls/public-google-chain.pem', 'chains/expired-issuer-leaf.pem', 'chains/int-expired.pem', 'pki/root.pem', 'leaves/notyet.pem', 'pki/intermediate.pem'],
+      { server: 'notyet.certscope.test', client: 'expired-issuer-leaf.certscope.test', pairing: 'issuer-loaded' },
+      "of two servers, the one whose chain shares a CA with the client's (not the unrelated public one loaded first)",
+    ],
     [['bundles/chain.pem'], null, 'no client certificate'],
     [['leaves/dual.pem'], null, 'one certificate is never paired with itself'],
   ];
@@ -144,7 +149,7 @@ describe('config lines', () => {
     [
       { files: ['mtls/public-google-chain.pem', 'pki/intermediate.pem', 'pki/root.pem', 'leaves/client.pem'], server: 'www.google.com', client: 'alice' },
       [
-        { stack: 'nginx', side: 'client', contains: ['proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;', 'GTS Root R1'] },
+        { stack: 'nginx', side: 'client', contains: ['# CN=GTS Root R1,O=Google Trust Services LLC,C=US (public: in the system bundle)\nproxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;'] },
         { stack: 'go', side: 'client', contains: ['RootCAs nil: the system roots, which include GTS Root R1'] },
         { stack: 'java', side: 'client', contains: ["only when the client uses its own truststore instead of the JDK's cacerts", '-file gts-root-r1.pem'] },
       ],

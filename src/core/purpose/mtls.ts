@@ -264,7 +264,8 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
       lines: [
         'ssl_certificate        /etc/nginx/server-fullchain.pem;',
         'ssl_certificate_key    /etc/nginx/server.key;',
-        `ssl_client_certificate /etc/nginx/${clientCaFile};  ${clientCaNote}`,
+        clientCaNote,
+        `ssl_client_certificate /etc/nginx/${clientCaFile};`,
         'ssl_verify_client      on;',
         ...depth,
       ].join('\n'),
@@ -276,7 +277,8 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
         '# nginx as the client (proxy_pass https://…):',
         'proxy_ssl_certificate         /etc/nginx/client.pem;',
         'proxy_ssl_certificate_key     /etc/nginx/client.key;',
-        `proxy_ssl_trusted_certificate ${nginxServerTrust};  ${serverCaNote}`,
+        serverCaNote,
+        `proxy_ssl_trusted_certificate ${nginxServerTrust};`,
         'proxy_ssl_verify              on;',
       ].join('\n'),
     },
@@ -291,7 +293,8 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
         '  - certificate_chain: { filename: /etc/envoy/server-fullchain.pem }',
         '    private_key: { filename: /etc/envoy/server.key }',
         '  validation_context:',
-        `    trusted_ca: { filename: /etc/envoy/${clientCaFile} }  ${clientCaNote}`,
+        `    ${clientCaNote}`,
+        `    trusted_ca: { filename: /etc/envoy/${clientCaFile} }`,
       ].join('\n'),
     },
     {
@@ -304,14 +307,16 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
         '  - certificate_chain: { filename: /etc/envoy/client.pem }',
         '    private_key: { filename: /etc/envoy/client.key }',
         '  validation_context:',
-        `    trusted_ca: { filename: ${envoyServerTrust} }  ${serverCaNote}`,
+        `    ${serverCaNote}`,
+        `    trusted_ca: { filename: ${envoyServerTrust} }`,
       ].join('\n'),
     },
     {
       stack: 'go',
       side: 'server',
       lines: [
-        `caPEM, _ := os.ReadFile("${clientCaFile}") // ${clientCaNote.slice(2)}`,
+        `// ${clientCaNote.slice(2)}`,
+        `caPEM, _ := os.ReadFile("${clientCaFile}")`,
         'clientCAs := x509.NewCertPool()',
         'clientCAs.AppendCertsFromPEM(caPEM)',
         'cert, _ := tls.LoadX509KeyPair("server-fullchain.pem", "server.key")',
@@ -334,7 +339,8 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
             '}',
           ].join('\n')
         : [
-            `caPEM, _ := os.ReadFile("${serverCaFile}") // ${serverCaNote.slice(2)}`,
+            `// ${serverCaNote.slice(2)}`,
+            `caPEM, _ := os.ReadFile("${serverCaFile}")`,
             'serverCAs := x509.NewCertPool()',
             'serverCAs.AppendCertsFromPEM(caPEM)',
             'cert, _ := tls.LoadX509KeyPair("client.pem", "client.key")',
@@ -412,14 +418,21 @@ export function pickMtlsPair(session: MtlsLookup): MtlsPairCheck | null {
   const servers = [...serverOnly, ...leaves.filter((c) => hasEku(c.certificate, OID.serverAuth) && !serverOnly.includes(c))];
   const clients = leaves.filter((c) => hasEku(c.certificate, OID.clientAuth));
   const loaded = new Set(session.certificates.map((c) => c.sha256));
-  for (const pairing of ['same-input', 'issuer-loaded'] as const) {
+  const issuerLoaded = (client: MtlsSide): boolean => {
+    const issuer = client.chain.path[1];
+    return issuer !== undefined && loaded.has(issuer);
+  };
+  // In order of how plausible: the same input; the client's issuer loaded and a server of the same
+  // hierarchy (their chains share a CA); the client's issuer loaded.
+  const rules: readonly { readonly pairing: MtlsPairing; readonly holds: (server: MtlsSide, client: MtlsSide) => boolean }[] = [
+    { pairing: 'same-input', holds: (server, client) => server.sources.some((s) => client.sources.includes(s)) },
+    { pairing: 'issuer-loaded', holds: (server, client) => issuerLoaded(client) && server.chain.path.slice(1).some((sha) => client.chain.path.slice(1).includes(sha)) },
+    { pairing: 'issuer-loaded', holds: (_server, client) => issuerLoaded(client) },
+  ];
+  for (const rule of rules) {
     for (const client of clients) {
-      const issuer = client.chain.path[1];
-      const issuerLoaded = issuer !== undefined && loaded.has(issuer);
       for (const server of servers) {
-        if (server === client) continue;
-        const sameInput = server.sources.some((s) => client.sources.includes(s));
-        if (pairing === 'same-input' ? sameInput : issuerLoaded) return checkMtlsPair(server, client, session, pairing);
+        if (server !== client && rule.holds(server, client)) return checkMtlsPair(server, client, session, rule.pairing);
       }
     }
   }
