@@ -1,165 +1,244 @@
 /**
- * certscope command line: reads files, calls core, prints. No logic of its own
- * (shared/spec/report.md). Exit status: 0 all inputs read, 1 some input unreadable, 2 usage.
+ * certscope command line: reads files (or a server's chain), calls core, prints. No verdict
+ * logic of its own (shared/spec/report.md). Pipe-safe: the entry never calls process.exit while
+ * output is pending; it sets process.exitCode and lets Node exit once stdout and stderr drain.
+ *
+ * Exit status: inspect 0 all inputs read, 1 some input unreadable; check 0 accepted, 1 refused,
+ * 3 warnings only; connect 0 reported, 1 no connection; 2 usage error everywhere.
  */
 import '../core/setup';
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import { decodeInput } from '../core/decode-input';
-import type { CertificateModel, DecodedInput } from '../core/model';
-import { analyzeSession } from '../core/session';
-import { buildReport, type Report } from '../core/report';
-import { formatScoreTable, runLimbo, scoreLimbo, type LimboCaseInput } from './limbo';
+import { certificatesToPem } from '../core/export/index';
+import type { DecodedInput } from '../core/model';
+import { anyFolder, flushed, ignoreEpipe, streamOut, type Out } from './io';
+import { CHECK, COMMON, CONNECT, HELP, UsageError, commonOptions, flag, parse, str, type CommonOptions, type Parsed } from './options';
+import { COLOR, PLAIN, ndjsonHeader, ndjsonItems, reportPem, reportText } from './render';
+import { analyse, analyseFiles, readTrust, type Analysed } from './session';
+import { checkText, judge, parseRole, parseVerifiers, parseWarnDays } from './check';
+import type { ConnectOptions, ConnectResult, StartTls } from './connect';
 
-const USAGE = `usage:
-  certscope inspect [--json] [--password P]... [--host H] [--at ISO] [--trust FILE]... [--no-builtin-roots] FILE...
-  certscope limbo [--include REGEX] LIMBO.json`;
+declare const CERTSCOPE_VERSION: string | undefined;
 
-class UsageError extends Error {}
-
-export interface InspectArgs {
-  readonly json: boolean;
-  readonly passwords: string[];
-  readonly host: string | null;
-  readonly at: string;
-  readonly trust: string[];
-  readonly builtinRoots: boolean;
-  readonly files: string[];
+async function version(): Promise<string> {
+  if (typeof CERTSCOPE_VERSION === 'string') return CERTSCOPE_VERSION;
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
 }
 
-export function parseInspectArgs(argv: readonly string[], now: string): InspectArgs {
-  const out: { -readonly [K in keyof InspectArgs]: InspectArgs[K] } = { json: false, passwords: [], host: null, at: now, trust: [], builtinRoots: true, files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--json') out.json = true;
-    else if (arg === '--password') out.passwords.push(value());
-    else if (arg === '--host') out.host = value();
-    else if (arg === '--at') {
-      const v = value();
-      if (Number.isNaN(Date.parse(v))) throw new UsageError(`--at: not an ISO-8601 time: ${v}`);
-      out.at = new Date(v).toISOString();
-    } else if (arg === '--trust') out.trust.push(value());
-    else if (arg === '--no-builtin-roots') out.builtinRoots = false;
-    else if (arg === '--') {
-      out.files.push(...argv.slice(i + 1));
-      break;
-    }
-    else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
-    else out.files.push(arg);
+export interface Io {
+  readonly out: Out;
+  readonly err: Out;
+  readonly now: string;
+}
+
+/** Prints an analysed session in the chosen format. */
+async function printReport(a: Analysed, format: CommonOptions['format'], io: Io, preface: readonly string[] = []): Promise<void> {
+  switch (format ?? 'text') {
+    case 'json':
+      await io.out.write(`${JSON.stringify(a.report, null, 2)}\n`);
+      return;
+    case 'ndjson':
+      await io.out.write([ndjsonHeader(a.report), ...ndjsonItems(a.report)].map((l) => `${JSON.stringify(l)}\n`).join(''));
+      return;
+    case 'pem':
+      await io.out.write(reportPem(a.analysis));
+      return;
+    case 'text':
+      await io.out.write(reportText(a.analysis, a.report, io.out.color ? COLOR : PLAIN, preface));
+      return;
   }
-  if (out.files.length === 0) throw new UsageError('inspect needs at least one FILE');
-  return out;
 }
 
-async function readInput(path: string, passwords: readonly string[]): Promise<DecodedInput> {
-  let bytes: Uint8Array;
+async function inspectCommand(p: Parsed, io: Io): Promise<number> {
+  const o = commonOptions(p, io.now);
+  const files = p.positionals;
+  if (files.length === 0) throw new UsageError('inspect needs at least one FILE (or - for stdin)');
+  const folder = await anyFolder(files);
+  if (o.format === 'ndjson' || (o.format === null && folder)) {
+    const { streamInventory } = await import('./inventory');
+    const progress = io.err.isTTY ? (t: string) => void io.err.write(`\r${t}`) : null;
+    const r = await streamInventory(files, o, io.out, progress);
+    return r.unreadable > 0 ? 1 : 0;
+  }
+  const a = await analyseFiles(files, o);
+  await printReport(a, o.format, io);
+  return a.inputs.some((i) => i.errors.length > 0) ? 1 : 0;
+}
+
+function connectOptions(p: Parsed, target: string, o: CommonOptions): ConnectOptions {
+  const starttls = str(p, 'starttls');
+  const known = ['smtp', 'imap', 'pop3', 'ftp', 'postgres', 'mysql'];
+  if (starttls !== null && !known.includes(starttls)) throw new UsageError(`--starttls: expected one of ${known.join(', ')}, got ${starttls}`);
+  const timeout = str(p, 'timeout');
+  if (timeout !== null && !(Number(timeout) > 0)) throw new UsageError(`--timeout: expected seconds, got ${timeout}`);
+  const bracket = /^\[([^\]]+)\](?::(\d+))?$/u.exec(target);
+  let host: string;
+  let port: number | null = null;
+  if (bracket) {
+    host = bracket[1] ?? '';
+    port = bracket[2] ? Number(bracket[2]) : null;
+  } else if (isIP(target) === 6) host = target;
+  else {
+    const m = /^([^:/\s]+)(?::(\d{1,5}))?$/u.exec(target);
+    if (!m) throw new UsageError(`not HOST[:PORT]: ${target}`);
+    host = m[1] ?? '';
+    port = m[2] ? Number(m[2]) : null;
+  }
+  if (port !== null && !(port > 0 && port < 65536)) throw new UsageError(`bad port in ${target}`);
+  const defaults: Record<string, number> = { smtp: 25, imap: 143, pop3: 110, ftp: 21, postgres: 5432, mysql: 3306 };
+  return {
+    host,
+    port: port ?? (starttls ? (defaults[starttls] ?? 443) : 443),
+    servername: str(p, 'servername'),
+    starttls: starttls as StartTls | null,
+    clientCert: str(p, 'client-cert'),
+    clientKey: str(p, 'client-key'),
+    passwords: o.passwords,
+    timeoutMs: timeout !== null ? Number(timeout) * 1000 : 10_000,
+  };
+}
+
+/** Connects, then analyses the presented chain as one input named HOST:PORT, with --host defaulting to HOST. */
+async function connectAndAnalyse(p: Parsed, target: string, o: CommonOptions, io: Io): Promise<{ a: Analysed; result: ConnectResult; lines: string[] } | null> {
+  const co = connectOptions(p, target, o);
+  const { fetchChain, connectionLines } = await import('./connect');
+  let result: ConnectResult;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    result = await fetchChain(co);
   } catch (e) {
-    return {
-      name: basename(path),
-      sha256Hex: '',
-      size: 0,
-      format: null,
-      errors: [{ code: 'UNRECOGNIZED_INPUT', message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }],
-      certificates: [],
-      csrs: [],
-      crls: [],
-      privateKeys: [],
-      publicKeys: [],
-      pkcs12: null,
-    };
+    await io.err.write(`certscope: cannot connect to ${co.host}:${co.port}${co.starttls ? ` (STARTTLS ${co.starttls})` : ''}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
   }
-  return decodeInput({ name: basename(path), bytes }, { passwords });
+  const name = `${co.host}:${co.port}`;
+  const presented: DecodedInput = await decodeInput({ name, bytes: new TextEncoder().encode(certificatesToPem(result.chain)) }, {});
+  const host = o.host ?? co.servername ?? co.host;
+  const a = await analyse([presented], o, await readTrust(o.trust, o.passwords), host);
+  return { a, result, lines: connectionLines(result, co.clientCert !== null) };
 }
 
-function textSummary(r: Report): string {
-  const lines: string[] = [`Evaluated at ${r.evaluatedAt}${r.host ? ` for host ${r.host}` : ''}`];
-  for (const i of r.inputs) lines.push(`input ${i.name}: ${i.format ?? 'unrecognised'}${i.error ? ` ERROR ${i.error.code}: ${i.error.message}` : ''}`);
-  for (const c of r.certificates) {
-    lines.push('', `certificate ${c.subject || '(empty subject)'}`, `  issuer   ${c.issuer}`, `  valid    ${c.notBefore} .. ${c.notAfter}`, `  sha256   ${c.sha256}`, `  chain    ${c.chain.status} (${c.chain.path.length} certificate${c.chain.path.length === 1 ? '' : 's'})`, `  key      ${c.privateKey}`);
-    for (const role of ['tlsServer', 'tlsClient'] as const) {
-      const s = c.suitability[role];
-      lines.push(`  ${role === 'tlsServer' ? 'TLS server' : 'TLS client'}${s.asCa ? ' (as a CA: certificates it issues)' : ''}: ${s.verdict}`);
-      for (const [id, a] of Object.entries(s.verifiers)) {
-        if (!a) continue;
-        const then = a.ifRootTrusted ? ` (once the peer trusts the root: ${a.ifRootTrusted.accepts ? 'accepts' : `refuses: ${a.ifRootTrusted.error ?? ''}`})` : '';
-        lines.push(`    ${id.padEnd(8)} ${a.accepts ? 'accepts' : `refuses: ${a.error ?? ''}`}${then}`);
-        if (!a.accepts && a.fix) lines.push(`             fix: ${a.fix}`);
-      }
-      for (const f of s.findings) lines.push(`    [${f.severity}] ${f.code}: ${f.message}`);
-    }
+async function connectCommand(p: Parsed, io: Io): Promise<number> {
+  const o = commonOptions(p, io.now);
+  const [target, ...more] = p.positionals;
+  if (!target || more.length > 0) throw new UsageError('connect needs exactly one HOST[:PORT]');
+  const r = await connectAndAnalyse(p, target, o, io);
+  if (!r) return 1;
+  if ((o.format ?? 'text') === 'text') {
+    await printReport(r.a, 'text', io, [...r.lines, '']);
+    return 0;
   }
-  for (const k of r.privateKeys) lines.push('', `private key ${k.algorithm}${k.bits ? ` ${k.bits}` : ''}${k.curve ? ` ${k.curve}` : ''}${k.encrypted ? ' (encrypted)' : ''} from ${k.sources.join(', ')}: ${k.certificate ? `matches ${k.certificate}` : 'no matching certificate'}`);
-  return lines.join('\n');
+  if (o.format === 'json') {
+    await io.out.write(`${JSON.stringify({ ...r.a.report, connection: { ...r.result, chain: r.result.chain.length } }, null, 2)}\n`);
+    return 0;
+  }
+  await io.err.write(`${r.lines.join('\n')}\n`);
+  await printReport(r.a, o.format, io);
+  return 0;
 }
 
-export async function inspect(args: InspectArgs): Promise<{ report: Report; exitCode: number }> {
-  const inputs: DecodedInput[] = [];
-  for (const f of args.files) inputs.push(await readInput(f, args.passwords));
-  const trustedRoots: CertificateModel[] = [];
-  for (const f of args.trust) {
-    const t = await readInput(f, args.passwords);
-    if (t.errors.length > 0 && t.certificates.length === 0) throw new UsageError(`--trust ${f}: ${t.errors[0]?.message ?? 'no certificate'}`);
-    trustedRoots.push(...t.certificates);
+async function checkCommand(p: Parsed, io: Io): Promise<number> {
+  const o = commonOptions(p, io.now);
+  const role = parseRole(str(p, 'role'));
+  const verifiers = parseVerifiers(str(p, 'verifier'), role);
+  const warnDays = parseWarnDays(str(p, 'warn-days'));
+  if (o.format === 'pem') throw new UsageError('check prints text, json or ndjson');
+  const target = str(p, 'connect');
+  let a: Analysed;
+  let preface: string[] = [];
+  if (target !== null) {
+    if (p.positionals.length > 0) throw new UsageError('check takes FILE... or --connect HOST, not both');
+    const r = await connectAndAnalyse(p, target, o, io);
+    if (!r) return 1;
+    a = r.a;
+    preface = r.lines;
+  } else {
+    if (p.positionals.length === 0) throw new UsageError('check needs FILE... (or - for stdin) or --connect HOST[:PORT]');
+    a = await analyseFiles(p.positionals, o);
   }
-  const analysis = await analyzeSession(inputs, { at: args.at, host: args.host, trustedRoots, builtinRoots: args.builtinRoots });
-  const report = buildReport(analysis);
-  return { report, exitCode: inputs.some((i) => i.errors.length > 0) ? 1 : 0 };
+  const result = judge(a.report, { role, verifiers, warnDays });
+  if (o.format === 'json') await io.out.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (o.format === 'ndjson') await io.out.write(result.certificates.map((c) => `${JSON.stringify({ type: 'check', role, ...c })}\n`).join(''));
+  else await io.out.write(`${preface.length > 0 ? `${preface.join('\n')}\n` : ''}${checkText(result, io.out.color ? COLOR : PLAIN)}`);
+  return result.exitCode;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+async function limboCommand(argv: readonly string[], io: Io): Promise<number> {
+  const p = parse(argv, { include: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (flag(p, 'help')) {
+    await io.out.write(`${HELP.limbo}\n`);
+    return 0;
+  }
+  const file = p.positionals[0];
+  if (!file) throw new UsageError('limbo needs LIMBO.json');
+  const include = str(p, 'include');
+  const { formatScoreTable, runLimbo, scoreLimbo } = await import('./limbo');
+  type Case = Parameters<typeof runLimbo>[0][number];
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as { testcases: Case[] };
+  const result = await runLimbo(parsed.testcases, include !== null ? { include: new RegExp(include, 'u') } : {});
+  await io.out.write(`${JSON.stringify(result, null, 2)}\n`);
+  // Scoring happens here, after the engine ran: the harness reads expected_result only to count.
+  const expected = JSON.parse(await readFile(file, 'utf8')) as { testcases: { id: string; expected_result: string; features?: string[] | null }[] };
+  await io.err.write(`${formatScoreTable(scoreLimbo(result.results, expected.testcases))}\n`);
+  return 0;
+}
+
+const COMMANDS: Readonly<Record<string, { options: typeof COMMON; run: (p: Parsed, io: Io) => Promise<number> }>> = {
+  inspect: { options: COMMON, run: inspectCommand },
+  check: { options: { ...COMMON, ...CHECK, ...CONNECT }, run: checkCommand },
+  connect: { options: { ...COMMON, ...CONNECT }, run: connectCommand },
+};
+
+/** Runs one command line; returns the exit status. Never calls process.exit. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'inspect') {
-      const args = parseInspectArgs(rest, new Date().toISOString());
-      const { report, exitCode } = await inspect(args);
-      process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${textSummary(report)}\n`);
-      return exitCode;
-    }
-    if (command === 'limbo') {
-      let include: RegExp | undefined;
-      let file: string | undefined;
-      for (let i = 0; i < rest.length; i++) {
-        const a = rest[i];
-        if (a === '--include') {
-          const v = rest[++i];
-          if (v === undefined) throw new UsageError('--include needs a REGEX');
-          include = new RegExp(v, 'u');
-        } else if (a?.startsWith('--')) throw new UsageError(`unknown option ${a}`);
-        else file = a;
-      }
-      if (!file) throw new UsageError('limbo needs LIMBO.json');
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { testcases: LimboCaseInput[] };
-      const result = await runLimbo(parsed.testcases, include ? { include } : {});
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      // Scoring happens here, after the engine ran: the harness reads expected_result only to count.
-      const expected = JSON.parse(readFileSync(file, 'utf8')) as { testcases: { id: string; expected_result: string; features?: string[] | null }[] };
-      process.stderr.write(`${formatScoreTable(scoreLimbo(result.results, expected.testcases))}\n`);
+    if (command === '--version' || command === '-V' || command === 'version') {
+      await io.out.write(`certscope ${await version()}\n`);
       return 0;
     }
-    throw new UsageError(command ? `unknown command ${command}` : 'missing command');
+    if (command === undefined || command === '--help' || command === '-h') {
+      await (command === undefined ? io.err : io.out).write(`${HELP.main}\n`);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === 'help') {
+      const topic = rest[0] ?? 'main';
+      const text = HELP[topic];
+      if (!text) throw new UsageError(`no help for ${topic}`);
+      await io.out.write(`${text}\n`);
+      return 0;
+    }
+    if (command === 'limbo') return await limboCommand(rest, io);
+    const c = COMMANDS[command];
+    if (!c) throw new UsageError(`unknown command ${command}`);
+    const p = parse(rest, c.options);
+    if (flag(p, 'help')) {
+      await io.out.write(`${HELP[command] ?? HELP.main}\n`);
+      return 0;
+    }
+    return await c.run(p, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof SyntaxError) {
-      process.stderr.write(`certscope: ${e.message}\n${USAGE}\n`);
+      await io.err.write(`certscope: ${e.message}\nTry 'certscope help${command && HELP[command] ? ` ${command}` : ''}'.\n`);
       return 2;
     }
     throw e;
   }
 }
 
-const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])main\.ts$/u.test(process.argv[1]);
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`certscope: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(2);
-    },
-  );
+async function main(): Promise<void> {
+  ignoreEpipe(process.stdout);
+  ignoreEpipe(process.stderr);
+  const io: Io = { out: streamOut(process.stdout), err: streamOut(process.stderr), now: new Date().toISOString() };
+  try {
+    process.exitCode = await run(process.argv.slice(2), io);
+  } catch (e) {
+    await io.err.write(`certscope: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  }
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 }
+
+declare const CERTSCOPE_BUNDLED: boolean | undefined;
+const isEntry = typeof CERTSCOPE_BUNDLED !== 'undefined' || (process.argv[1] !== undefined && /(?:^|[\\/])main\.ts$/u.test(process.argv[1]));
+if (isEntry) void main();

@@ -1,0 +1,64 @@
+/**
+ * Test helpers for the CLI: the bundle is built once per test file into a temporary folder (about
+ * 0.3 s), and commands run as real child processes, with their own stdin, stdout and stderr pipes.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const FIXTURES = join(ROOT, 'test', 'fixtures');
+/** Evaluation time the fixtures are valid at. */
+export const AT = '2026-06-01T00:00:00Z';
+
+let built: Promise<string> | null = null;
+
+/** Path of a freshly built dist-cli/certscope.mjs (its folder is the package to pack). */
+export function cliBundle(): Promise<string> {
+  built ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'certscope-cli-'));
+    const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (dir: string) => Promise<void> };
+    await buildCli(dir);
+    return join(dir, 'certscope.mjs');
+  })();
+  return built;
+}
+
+export interface Ran {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly stdin?: string | Uint8Array;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly cwd?: string;
+}
+
+/** Runs `certscope ARGS` (the built bundle) with piped stdio. */
+export async function certscope(args: readonly string[], options: RunOptions = {}): Promise<Ran> {
+  const bundle = await cliBundle();
+  return runNode([bundle, ...args], options);
+}
+
+export function runNode(args: readonly string[], options: RunOptions = {}): Promise<Ran> {
+  return runProcess(process.execPath, args, options);
+}
+
+export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<Ran> {
+  return new Promise((resolvePromise, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env };
+    for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+    const child = spawn(command, [...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    if (options.stdin !== undefined) child.stdin.end(options.stdin);
+    else child.stdin.end();
+  });
+}
