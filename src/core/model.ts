@@ -279,7 +279,37 @@ interface ExtensionCommon {
   readonly decodeError?: string;
   /** What the lenient read let through in this extension (also listed on the certificate). */
   readonly decodeWarnings?: readonly DecodeWarning[];
+  /**
+   * What an extension without a dedicated kind says (kind "unknown", known OID, decoded): QC
+   * statements, logotype, biometric info, private key usage period, OCSP no-check, Entrust
+   * version, Microsoft application policies and previous CA hash, Netscape text fields.
+   */
+  readonly details?: ExtensionDetails;
 }
+
+/** One line of a decoded extension, for people: "QcType: web (QWAC)". */
+export interface DetailLine {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface QcStatementModel extends OidName {
+  /** Readable lines of the statement's information (empty when it has none). */
+  readonly lines: readonly DetailLine[];
+}
+
+/** Decoded content of extensions that have no dedicated kind; every variant has readable `lines`. */
+export type ExtensionDetails = { readonly lines: readonly DetailLine[] } & (
+  | { readonly type: 'privateKeyUsagePeriod'; readonly notBefore: string | null; readonly notAfter: string | null }
+  | { readonly type: 'ocspNoCheck' }
+  | { readonly type: 'qcStatements'; readonly statements: readonly QcStatementModel[] }
+  | { readonly type: 'logotype' }
+  | { readonly type: 'biometricInfo' }
+  | { readonly type: 'entrustVersion'; readonly version: string; readonly flags: readonly string[] }
+  | { readonly type: 'msApplicationPolicies'; readonly policies: readonly OidName[] }
+  | { readonly type: 'msPreviousCaCertHash'; readonly hashHex: string }
+  | { readonly type: 'netscapeText'; readonly text: string }
+);
 
 export type KeyUsageName =
   | 'digitalSignature'

@@ -87,7 +87,7 @@ export interface ReportExtension {
   readonly critical: boolean;
   /** The kind of decoder that read it ("unknown" when none did). */
   readonly kind: string;
-  /** Decoded fields (best-effort when malformed); null for kind "unknown". */
+  /** Decoded fields (best-effort when malformed); for kind "unknown", the decoded details when the OID has a details decoder (QC statements, logotype, …), else null. */
   readonly value: Readonly<Record<string, unknown>> | null;
   readonly valueHex: string;
   /** Set when the value does not decode strictly ("present, malformed"). */
@@ -164,7 +164,7 @@ const COMMON_EXTENSION_KEYS: ReadonlySet<string> = new Set(['oid', 'name', 'crit
 export function reportExtension(e: ExtensionModel): ReportExtension {
   const value: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e)) if (!COMMON_EXTENSION_KEYS.has(k)) value[k] = v;
-  return { oid: e.oid, name: e.name, critical: e.critical, kind: e.kind, value: e.kind === 'unknown' ? null : value, valueHex: e.valueHex, decodeError: e.decodeError ?? null, decodeWarnings: e.decodeWarnings ?? [] };
+  return { oid: e.oid, name: e.name, critical: e.critical, kind: e.kind, value: e.kind === 'unknown' ? (e.details ? { ...e.details } : null) : value, valueHex: e.valueHex, decodeError: e.decodeError ?? null, decodeWarnings: e.decodeWarnings ?? [] };
 }
 
 /** PEM text of a DER object (64-character lines). */

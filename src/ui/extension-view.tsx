@@ -48,6 +48,20 @@ const EXTENSION_TITLE: Record<string, string> = {
   crlReason: 'Reason Code',
   invalidityDate: 'Invalidity Date',
   issuingDistributionPoint: 'Issuing Distribution Point',
+  privateKeyUsagePeriod: 'Private Key Usage Period',
+  ocspNoCheck: 'OCSP No Check',
+  qcStatements: 'Qualified Certificate Statements',
+  logotype: 'Logotype',
+  biometricInfo: 'Biometric Information',
+  entrustVersionInfo: 'Entrust Version',
+  msApplicationPolicies: 'Microsoft Application Policies',
+  msPreviousCaCertHash: 'Microsoft Previous CA Certificate Hash',
+  netscapeBaseUrl: 'Netscape Base URL',
+  netscapeRevocationUrl: 'Netscape Revocation URL',
+  netscapeCaRevocationUrl: 'Netscape CA Revocation URL',
+  netscapeRenewalUrl: 'Netscape Renewal URL',
+  netscapeCaPolicyUrl: 'Netscape CA Policy URL',
+  netscapeSslServerName: 'Netscape SSL Server Name',
 };
 
 export function extensionTitle(ext: ExtensionModel): string {
@@ -56,10 +70,22 @@ export function extensionTitle(ext: ExtensionModel): string {
   return 'Unknown extension';
 }
 
+/** Other-name types people meet (RFC 4556, 9598, 4108, 4985, 6120, 7585, 4043). */
+const OTHER_NAME_LABEL: Readonly<Record<string, string>> = {
+  '1.3.6.1.5.2.2': 'Kerberos principal',
+  '1.3.6.1.5.5.7.8.9': 'SMTP UTF-8 mailbox',
+  '1.3.6.1.5.5.7.8.4': 'Hardware module',
+  '1.3.6.1.5.5.7.8.7': 'DNS SRV name',
+  '1.3.6.1.5.5.7.8.5': 'XMPP address',
+  '1.3.6.1.5.5.7.8.8': 'NAI realm',
+  '1.3.6.1.5.5.7.8.3': 'Permanent identifier',
+};
+
 export function GeneralNameText({ name }: { readonly name: GeneralNameModel }) {
+  const label = name.type === 'otherName' && name.typeOid ? (OTHER_NAME_LABEL[name.typeOid] ?? GENERAL_NAME_LABEL.otherName) : GENERAL_NAME_LABEL[name.type];
   return (
     <span>
-      <span className="text-zinc-600 dark:text-zinc-400">{GENERAL_NAME_LABEL[name.type]}: </span>
+      <span className="text-zinc-600 dark:text-zinc-400">{label}: </span>
       <SafeText value={name.value} className="font-mono text-xs" />
       {name.unicode && (
         <>
@@ -287,12 +313,26 @@ function ExtensionBody({ ext }: { readonly ext: ExtensionModel }) {
     case 'unknown':
       return (
         <div>
+          {ext.details && (
+            <dl className="mb-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+              {ext.details.lines.map((l, i) => (
+                <div key={i} className="contents">
+                  <dt className="text-zinc-600 dark:text-zinc-400">
+                    <SafeText value={l.label} />
+                  </dt>
+                  <dd>
+                    <SafeText value={l.value} max={400} />
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
           {ext.decodeError && (
             <p className="text-xs text-red-800 dark:text-red-300">
               Could not decode: <SafeText value={ext.decodeError} />
             </p>
           )}
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">Raw value (DER, hex):</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">{ext.details ? 'Value as encoded' : 'Raw value'} (DER, hex):</p>
           <SafeText value={ext.valueHex} className="hex" max={400} />
         </div>
       );

@@ -77,7 +77,38 @@ function otherName(node: Asn1): GeneralNameModel {
   const inner = valueWrap.children()[0];
   const text = inner && inner.tagClass === TagClass.Universal && !inner.constructed ? stringByTag(inner.tag, inner.content) : null;
   if (typeOid === OID.upn && text !== null) return { type: 'upn', value: text, typeOid, derHex };
-  return { type: 'otherName', value: text ?? `#${toHex(valueWrap.content)}`, typeOid, derHex };
+  // SmtpUTF8Mailbox (RFC 9598), SRVName (RFC 4985), XmppAddr (RFC 6120), NAIRealm (RFC 7585) are strings: `text` above.
+  const structured = inner && text === null ? otherNameText(typeOid, inner) : null;
+  return { type: 'otherName', value: text ?? structured ?? `#${toHex(valueWrap.content)}`, typeOid, derHex };
+}
+
+/** Text of the structured otherNames people meet; null when the value is not in the expected shape. */
+function otherNameText(typeOid: string, v: Asn1): string | null {
+  try {
+    if (typeOid === OID.kerberosPrincipalName) {
+      // KRB5PrincipalName ::= SEQUENCE { realm [0] Realm, principalName [1] PrincipalName { name-type [0] Int32, name-string [1] SEQUENCE OF KerberosString } } (RFC 4556 §3.2.2)
+      const [realm, principal] = v.children();
+      const realmText = realm?.children()[0];
+      const nameString = principal?.children()[0]?.children().find((f) => f.isContext(1))?.children()[0];
+      if (!realmText || !nameString) return null;
+      const parts = nameString.children().map((p) => latin1Text(p.content));
+      return `${parts.join('/')}@${latin1Text(realmText.content)}`;
+    }
+    if (typeOid === OID.hardwareModuleName) {
+      // HardwareModuleName ::= SEQUENCE { hwType OBJECT IDENTIFIER, hwSerialNum OCTET STRING } (RFC 4108 §5)
+      const [hwType, serial] = v.children();
+      if (!hwType || !serial) return null;
+      return `hwType ${oidOf(hwType)}, serial ${toHex(serial.octets())}`;
+    }
+    if (typeOid === OID.permanentIdentifier) {
+      // PermanentIdentifier ::= SEQUENCE { identifierValue UTF8String OPTIONAL, assigner OID OPTIONAL } (RFC 4043)
+      const parts = v.children().map((f) => (f.isUniversal(6) ? `assigner ${oidOf(f)}` : (stringByTag(f.tag, f.content) ?? '')));
+      return parts.join(', ');
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 const GN_LABEL = ['otherName', 'rfc822Name', 'dNSName', 'x400Address', 'directoryName', 'ediPartyName', 'uniformResourceIdentifier', 'iPAddress', 'registeredID'];

@@ -39,6 +39,7 @@ import { decodeSubjectKeyIdentifier } from './subject-key-identifier';
 import { decodeTlsFeature } from './tls-feature';
 import type { ExtensionBody } from './types';
 import { Warnings } from '../warnings';
+import { DETAILS_DECODERS } from './details';
 
 export type { ExtensionBody } from './types';
 
@@ -90,8 +91,23 @@ const byteOfValue = (message: string): string => message.replace(/ at byte (\d+)
 export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array, parent?: Warnings, base = 0, field = 'extension'): ExtensionModel {
   const common = { oid, name: oidName(oid), critical, valueHex: toHex(value) };
   const decoder = EXTENSION_DECODERS[oid];
-  if (!decoder) return { ...common, kind: 'unknown' };
   const w = (parent ?? new Warnings()).scope(base, field);
+  if (!decoder) {
+    // Extensions without a dedicated kind: decoded into `details`; a failure is a warning only
+    // (no decodeError: the verifiers modelled here do not parse these, so they never refuse them).
+    const details = DETAILS_DECODERS[oid];
+    if (!details) return { ...common, kind: 'unknown' };
+    try {
+      const node = readAsn1(value);
+      if (node.end !== value.length) w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored`);
+      const out = { ...common, kind: 'unknown' as const, details: details(node, value.subarray(0, node.end)) };
+      return w.list.length === 0 ? out : { ...out, decodeWarnings: w.list };
+    } catch (e) {
+      const message = byteOfValue(e instanceof Error ? e.message : String(e));
+      w.add('EXTENSION_MALFORMED', '', null, `the value does not decode (${message}); only its raw bytes are shown`);
+      return { ...common, kind: 'unknown', decodeWarnings: w.list };
+    }
+  }
   try {
     const node = readAsn1(value);
     if (node.end !== value.length) {
