@@ -69,7 +69,12 @@ test('a built-in root opens like any certificate, by mouse and by keyboard', asy
   await expect(summary.getByRole('heading', { level: 2 })).toHaveText('GTS Root R1');
   await expect(summary).toContainText('CN=GTS Root R1,O=Google Trust Services LLC,C=US');
   await expect(page.getByRole('region', { name: 'Built-in root' })).toContainText('trust anchor of the built-in (Mozilla) root store');
-  await expect(page.getByRole('region', { name: 'Certificate tools' })).toBeVisible();
+  // Its tools work like a loaded certificate's: export and the ASN.1 view.
+  const tools = page.getByRole('region', { name: 'Certificate tools' });
+  await expect(tools.getByRole('button', { name: 'Download PEM' })).toBeVisible();
+  await tools.getByRole('tab', { name: 'ASN.1' }).click();
+  await expect(tools).toContainText('SEQUENCE');
+  await expect(tools).not.toContainText('is not loaded');
   // Back, then keyboard: from the Chains tab, Enter on the root.
   await page.getByRole('button', { name: 'Back to the selected item' }).click();
   await expect(page.getByRole('region', { name: 'Summary' }).getByRole('heading', { level: 2 })).toHaveText('www.google.com');
