@@ -137,7 +137,7 @@ describe('config lines', () => {
     [
       { files: ['bundles/chain.pem', 'leaves/client.pem'], server: 'www.certscope.test', client: 'alice' },
       [
-        { stack: 'nginx', side: 'server', contains: ['ssl_client_certificate /etc/nginx/certscope-test-root-ca.pem;', 'ssl_verify_client      on;'] },
+        { stack: 'nginx', side: 'server', contains: ['ssl_client_certificate /etc/nginx/certscope-test-root-ca.pem;', 'ssl_verify_client      on;', 'ssl_verify_depth       2;'] },
         { stack: 'nginx', side: 'client', contains: ['proxy_ssl_trusted_certificate /etc/nginx/certscope-test-root-ca.pem;', 'proxy_ssl_verify              on;'] },
         { stack: 'envoy', side: 'server', contains: ['require_client_certificate: true', 'trusted_ca: { filename: /etc/envoy/certscope-test-root-ca.pem }'] },
         { stack: 'go', side: 'server', contains: ['ClientCAs:    clientCAs,', 'ClientAuth:   tls.RequireAndVerifyClientCert,'] },

@@ -255,8 +255,9 @@ function configLines(serverCa: MtlsCa | null, clientCa: MtlsCa | null, clientInt
   const serverCaNote = serverCa ? `# ${configSafe(serverCa.subject)}${publicServer ? ' (public: in the system bundle)' : ''}` : '# the CA at the top of the server chain (not loaded here)';
   const nginxServerTrust = publicServer ? '/etc/ssl/certs/ca-certificates.crt' : `/etc/nginx/${serverCaFile}`;
   const envoyServerTrust = publicServer ? '/etc/ssl/certs/ca-certificates.crt' : `/etc/envoy/${serverCaFile}`;
-  // OpenSSL's depth counts the CAs above the leaf below the trust anchor; nginx's default (1) allows one intermediate.
-  const depth = clientIntermediates > 1 ? [`ssl_verify_depth       ${clientIntermediates};`] : [];
+  // OpenSSL 3 reads depth 1 (nginx's default) as one intermediate under the trust anchor; older
+  // OpenSSL counted one lower, so one more is set: harmless, and works with both.
+  const depth = clientIntermediates > 0 ? [`ssl_verify_depth       ${clientIntermediates + 1};  # the client's chain has ${clientIntermediates} intermediate${clientIntermediates === 1 ? '' : 's'}`] : [];
   return [
     {
       stack: 'nginx',
