@@ -444,6 +444,24 @@ export interface CertificateModel {
   readonly location: InputLocation;
 }
 
+/** Codes of the checks on a certificate request (what a public CA would refuse or ignore). */
+export type CsrCheckCode =
+  | 'CSR_WEAK_KEY'
+  | 'CSR_SIGNATURE_INVALID'
+  | 'CSR_SIGNATURE_UNCHECKED'
+  | 'CSR_WEAK_SIGNATURE'
+  | 'CSR_SAN_MISSING'
+  | 'CSR_CN_NOT_IN_SAN'
+  | 'CSR_EXTENSION_REFUSED'
+  | 'CSR_EXTENSION_MALFORMED';
+
+export interface CsrCheck {
+  readonly code: CsrCheckCode;
+  /** fail: a CA refuses the request; warn: refused by some or changed by the CA; info: context. */
+  readonly severity: 'fail' | 'warn' | 'info';
+  readonly message: string;
+}
+
 export interface CsrModel {
   readonly kind: 'csr';
   readonly der: Uint8Array;
@@ -464,6 +482,8 @@ export interface CsrModel {
   readonly warnings?: readonly string[];
   /** Encoding problems the decoder read past (coded, with where and who refuses them). */
   readonly decodeWarnings?: readonly DecodeWarning[];
+  /** Checks a CA would make (weak key, bad signature, no SAN, CN not among the SANs, refused extensions); absent on models built before they existed. */
+  readonly checks?: readonly CsrCheck[];
   readonly location: InputLocation;
 }
 

@@ -3,7 +3,7 @@
  * enumerated values are a contract; this module only reshapes a SessionAnalysis.
  */
 import { VERIFIER_IDS, type VerifierId } from './verify/types';
-import type { CrlModel, CsrModel, DecodeWarning, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
+import type { CrlModel, CsrCheck, CsrModel, DecodeWarning, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
 import { toBase64 } from './input/bytes';
 import { findExtensionLenient } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
@@ -105,6 +105,8 @@ export interface ReportCsr {
   readonly signatureValid: boolean | null;
   readonly subjectAltNames: readonly { readonly type: ReportSanType; readonly value: string }[];
   readonly extensions: readonly ReportExtension[];
+  /** What a CA would refuse or change: weak key, bad signature, no SAN, CN not among the SANs, refused extensions. */
+  readonly checks: readonly CsrCheck[];
   readonly decodeWarnings: readonly DecodeWarning[];
   readonly warnings: readonly string[];
   readonly pem: string;
@@ -186,6 +188,7 @@ function reportCsr(c: CsrModel, sources: readonly string[]): ReportCsr {
     signatureValid: c.signatureValid,
     subjectAltNames: san?.kind === 'subjectAltName' ? san.names.map((n) => ({ type: sanType(n.type), value: n.value })) : [],
     extensions: c.requestedExtensions.map(reportExtension),
+    checks: c.checks ?? [],
     decodeWarnings: c.decodeWarnings ?? [],
     warnings: c.warnings ?? [],
     pem: toPem('CERTIFICATE REQUEST', c.der),

@@ -44,6 +44,21 @@ export function CsrView({ csr, sources }: { readonly csr: CsrModel; readonly sou
           <SafeText value={sources.join(', ')} />
         </dd>
       </dl>
+      {csr.checks && csr.checks.length > 0 && (
+        <section aria-label="What a CA would say about this request" className="space-y-1">
+          <h3 className="text-sm font-semibold">What a CA would say ({csr.checks.length})</h3>
+          <ul className="space-y-1 text-sm">
+            {csr.checks.map((c, i) => (
+              <li key={i}>
+                <Badge tone={c.severity === 'fail' ? 'bad' : c.severity === 'warn' ? 'warn' : 'neutral'}>
+                  {c.severity === 'fail' ? '✕ refused' : c.severity === 'warn' ? '! warning' : 'i note'}
+                </Badge>{' '}
+                <SafeText value={c.message} /> <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">({c.code})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <DecodeWarningList warnings={csr.decodeWarnings ?? []} />
       <NameView name={csr.subject} label="Subject attributes" />
       <ExtensionList extensions={csr.requestedExtensions} title="Requested extensions" />

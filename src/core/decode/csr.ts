@@ -12,6 +12,7 @@ import { publicKeyFromNode } from './public-key';
 import { ownBytes, readSignedTop } from './structure';
 import { asString, expectUniversal, fail, guard, named, oidOf, smallInt, toHex, UT } from './util';
 import { Warnings } from './warnings';
+import { csrChecks } from './csr-checks';
 
 const verifier = createVerifier();
 const MAX_TOLERATED_VERSION = 2;
@@ -59,8 +60,8 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
     const sha256 = sha256Digest(owned);
     const check = await verifier.verify(owned, publicKey);
     warnings.push(...extensionWarnings(requestedExtensions));
-    return {
-      kind: 'csr',
+    const model = {
+      kind: 'csr' as const,
       der: owned,
       sha256Hex: toHex(new Uint8Array(sha256)),
       version: v + 1,
@@ -76,5 +77,6 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
       decodeWarnings: w.list,
       location,
     };
+    return { ...model, checks: csrChecks(model) };
   });
 }
