@@ -1,5 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { VerifierId } from '@/core/verify/types';
+import { plural } from './format';
+import { EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, summarize, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
 import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from './badges';
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
@@ -60,15 +63,37 @@ function RefusingChip({ verdict, ids }: { readonly verdict: RowVerdicts['tlsServ
   );
 }
 
+const CLASS_ORDER: readonly RowClass[] = ['certificate', 'ca', 'csr', 'crl', 'key'];
+const CLASS_LABEL: Record<RowClass, string> = { certificate: 'certificate', ca: 'CA certificate', csr: 'CSR', crl: 'CRL', key: 'key' };
+
+/** A count in the summary bar that filters the list to what it counts. */
+function SummaryToggle({ pressed, onClick, tone = 'neutral', children }: { readonly pressed: boolean; readonly onClick: () => void; readonly tone?: 'neutral' | 'warn' | 'bad'; readonly children: ReactNode }) {
+  const toneClass = {
+    neutral: 'border-zinc-300 dark:border-zinc-600',
+    warn: 'border-amber-400 dark:border-amber-700',
+    bad: 'border-red-400 dark:border-red-800',
+  }[tone];
+  return (
+    <button
+      type="button"
+      aria-pressed={pressed}
+      onClick={onClick}
+      className={`rounded-full border px-2 py-0.5 ${toneClass} ${pressed ? 'bg-indigo-600 text-white dark:bg-indigo-500 dark:text-zinc-950' : 'bg-white hover:bg-zinc-50 dark:bg-zinc-900 dark:hover:bg-zinc-800'}`}
+    >
+      {children}
+    </button>
+  );
+}
+
 export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
   const id = useId();
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>('loaded');
   const deferredFilter = useDeferredValue(filter);
-  const shown = useMemo(() => {
-    const q = deferredFilter.trim().toLowerCase();
-    if (!q) return rows;
-    return rows.filter((r) => r.title.toLowerCase().includes(q) || r.subtitle.toLowerCase().includes(q) || r.sources.some((s) => s.toLowerCase().includes(q)));
-  }, [rows, deferredFilter]);
+  const summary = useMemo(() => summarize(rows, verdicts, at), [rows, verdicts, at]);
+  const shown = useMemo(() => sortRows(filterRows(rows, verdicts, at, deferredFilter), verdicts, sort), [rows, verdicts, at, deferredFilter, sort]);
+  const filtered = filter !== NO_FILTER;
+  const toggle = <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => setFilter((f) => ({ ...f, [key]: f[key] === value ? NO_FILTER[key] : value }));
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -113,24 +138,98 @@ export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: Over
       // How many certificates are listed with their verdicts: read by `npm run bench` to time a full render.
       data-certificate-count={verdicts ? rows.filter((r) => r.item.kind === 'certificate' && verdicts.has(r.key)).length : 0}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
-        <h2 id={`${id}-h`} className="section-title">
-          Overview <span className="font-normal text-zinc-500 dark:text-zinc-400">({rows.length.toLocaleString('en-US')})</span>
-        </h2>
-        <label htmlFor={`${id}-filter`} className="sr-only">
-          Filter the overview
-        </label>
-        <input
-          id={`${id}-filter`}
-          type="search"
-          placeholder="Filter by name or file"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          className="field ml-auto w-full max-w-64 py-0.5"
-        />
+      <div className="space-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 id={`${id}-h`} className="section-title">
+            Overview <span className="font-normal text-zinc-500 dark:text-zinc-400">({rows.length.toLocaleString('en-US')})</span>
+          </h2>
+          {filtered && (
+            <span className="text-xs text-zinc-600 dark:text-zinc-400" role="status">
+              showing {shown.length.toLocaleString('en-US')}
+              <button type="button" className="btn-small ml-2" onClick={() => setFilter(NO_FILTER)}>
+                Clear filters
+              </button>
+            </span>
+          )}
+          <label htmlFor={`${id}-filter`} className="sr-only">
+            Filter the overview
+          </label>
+          <input
+            id={`${id}-filter`}
+            type="search"
+            placeholder="Filter by name or file"
+            value={filter.text}
+            onChange={(e) => {
+              const text = e.target.value;
+              setFilter((f) => ({ ...f, text }));
+            }}
+            className="field ml-auto w-full max-w-64 py-0.5"
+          />
+        </div>
+        {rows.length > 1 && (
+          <>
+            <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
+              {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (
+                <SummaryToggle key={c} pressed={filter.kind === c} onClick={() => toggle('kind', c)}>
+                  {plural(summary.byClass[c], CLASS_LABEL[c])}
+                </SummaryToggle>
+              ))}
+              {summary.expired > 0 && (
+                <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
+                  {summary.expired.toLocaleString('en-US')} expired
+                </SummaryToggle>
+              )}
+              {summary.expiring > 0 && (
+                <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
+                  {summary.expiring.toLocaleString('en-US')} expiring within {EXPIRING_DAYS} days
+                </SummaryToggle>
+              )}
+              {summary.inputErrors > 0 && (
+                <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
+                  {summary.inputErrors.toLocaleString('en-US')} from inputs with errors
+                </SummaryToggle>
+              )}
+              {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
+                <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
+                  {(summary.refusedBy.get(verifier as VerifierId) ?? 0).toLocaleString('en-US')} refused by {verifierNames([verifier])}
+                </SummaryToggle>
+              ))}
+            </div>
+            <div className="flex flex-wrap items-center gap-3 text-xs">
+              <span className="flex items-center gap-1">
+                <label htmlFor={`${id}-sort`}>Sort by</label>
+                <select id={`${id}-sort`} className="field py-0.5" value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+                  <option value="loaded">order loaded</option>
+                  <option value="name">name</option>
+                  <option value="expiry">expiry (soonest first)</option>
+                  <option value="verdict">verdict (worst first)</option>
+                  <option value="kind">kind</option>
+                </select>
+              </span>
+              <span className="flex items-center gap-1">
+                <label htmlFor={`${id}-verdict`}>Verdict</label>
+                <select
+                  id={`${id}-verdict`}
+                  className="field py-0.5"
+                  value={filter.verdict ?? ''}
+                  onChange={(e) => {
+                    const verdict = (e.target.value || null) as VerdictFilter | null;
+                    setFilter((f) => ({ ...f, verdict }));
+                  }}
+                >
+                  <option value="">any</option>
+                  <option value="server-unsuitable">unsuitable as TLS server</option>
+                  <option value="server-warnings">TLS server with warnings</option>
+                  <option value="server-suitable">suitable as TLS server</option>
+                  <option value="client-unsuitable">unsuitable as TLS client</option>
+                </select>
+              </span>
+            </div>
+          </>
+        )}
       </div>
       {shown.length === 0 ? (
-        <p className="p-3 text-sm text-zinc-600 dark:text-zinc-400">{rows.length === 0 ? 'Load a file to see its contents here.' : 'Nothing matches the filter.'}</p>
+        <p className="p-3 text-sm text-zinc-600 dark:text-zinc-400">{rows.length === 0 ? 'Load a file to see its contents here.' : 'Nothing matches the filters.'}</p>
       ) : (
         <div
           ref={scrollRef}

@@ -36,20 +36,23 @@ export interface OverviewRow {
   readonly isCa: boolean;
   /** Input names it came from. */
   readonly sources: readonly string[];
+  /** One of those inputs reported errors (a bad PEM block, a wrong password, …). */
+  readonly inputErrors: boolean;
 }
 
 export function rowKey(kind: RowKind, sha256Hex: string): string {
   return `${kind}:${sha256Hex}`;
 }
 
-type RowBase = Omit<OverviewRow, 'key' | 'sources'>;
+type RowBase = Omit<OverviewRow, 'key' | 'sources' | 'inputErrors'>;
 
 /** Each decoded input's rows, made once: a session of 1,000 files rebuilds its list often while it fills. */
 const rowsOfInput = new WeakMap<DecodedInput, readonly (readonly [string, RowBase])[]>();
 
 export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[] {
-  const rows = new Map<string, OverviewRow & { sources: string[] }>();
+  const rows = new Map<string, OverviewRow & { sources: string[]; inputErrors: boolean }>();
   for (const input of inputs) {
+    const inputErrors = input.errors.length > 0;
     let own = rowsOfInput.get(input);
     if (!own) {
       own = rowsOf(input);
@@ -59,7 +62,8 @@ export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[
       const existing = rows.get(key);
       if (existing) {
         if (!existing.sources.includes(input.name)) existing.sources.push(input.name);
-      } else rows.set(key, { ...base, key, sources: [input.name] });
+        existing.inputErrors ||= inputErrors;
+      } else rows.set(key, { ...base, key, sources: [input.name], inputErrors });
     }
   }
   return Array.from(rows.values());

@@ -1,0 +1,134 @@
+/**
+ * The overview of a large session: what is in it at a glance (counts by kind, expiry and which
+ * verifier refuses), and the list filtered and sorted by what a person is looking for.
+ * Pure functions over rows and verdicts, so the UI only renders.
+ */
+import type { VerifierId } from '@/core/verify/types';
+import type { Verdict } from './badges';
+import type { OverviewRow, RowVerdicts } from './overview-rows';
+
+export type RowClass = 'certificate' | 'ca' | 'csr' | 'crl' | 'key';
+export type TimeState = 'expired' | 'expiring' | 'not-yet-valid' | 'valid';
+export type SortKey = 'loaded' | 'name' | 'expiry' | 'verdict' | 'kind';
+/** Verdict filters, per role. */
+export type VerdictFilter = 'server-unsuitable' | 'client-unsuitable' | 'server-warnings' | 'server-suitable';
+
+export interface OverviewFilter {
+  readonly text: string;
+  readonly kind: RowClass | null;
+  readonly time: 'expired' | 'expiring' | null;
+  readonly verdict: VerdictFilter | null;
+  /** Refused by this verifier in either role. */
+  readonly refusedBy: VerifierId | null;
+  readonly inputErrors: boolean;
+}
+
+export const NO_FILTER: OverviewFilter = { text: '', kind: null, time: null, verdict: null, refusedBy: null, inputErrors: false };
+
+/** "Expiring" means within this many days of the evaluation time. */
+export const EXPIRING_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export function rowClass(row: OverviewRow): RowClass {
+  const kind = row.item.kind;
+  if (kind === 'certificate') return row.isCa ? 'ca' : 'certificate';
+  if (kind === 'private-key' || kind === 'public-key') return 'key';
+  return kind;
+}
+
+export function timeState(row: OverviewRow, at: string): TimeState | null {
+  if (!row.validity) return null;
+  const now = Date.parse(at);
+  const notBefore = Date.parse(row.validity.notBefore);
+  const notAfter = Date.parse(row.validity.notAfter);
+  if (now > notAfter) return 'expired';
+  if (now < notBefore) return 'not-yet-valid';
+  return notAfter - now <= EXPIRING_DAYS * DAY_MS ? 'expiring' : 'valid';
+}
+
+export interface SessionSummary {
+  readonly total: number;
+  readonly byClass: Readonly<Record<RowClass, number>>;
+  readonly expired: number;
+  readonly expiring: number;
+  readonly inputErrors: number;
+  /** Per verifier, how many certificates it refuses in at least one role (only verifiers refusing something). */
+  readonly refusedBy: ReadonlyMap<VerifierId, number>;
+}
+
+export function summarize(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, at: string): SessionSummary {
+  const byClass: Record<RowClass, number> = { certificate: 0, ca: 0, csr: 0, crl: 0, key: 0 };
+  let expired = 0;
+  let expiring = 0;
+  let inputErrors = 0;
+  const refusedBy = new Map<VerifierId, number>();
+  for (const row of rows) {
+    byClass[rowClass(row)]++;
+    const t = timeState(row, at);
+    if (t === 'expired') expired++;
+    else if (t === 'expiring') expiring++;
+    if (row.inputErrors) inputErrors++;
+    const v = verdicts?.get(row.key);
+    if (v) for (const id of refusingEither(v)) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
+  }
+  return { total: rows.length, byClass, expired, expiring, inputErrors, refusedBy };
+}
+
+function refusingEither(v: RowVerdicts): Set<VerifierId> {
+  return new Set([...v.refusing.tlsServer, ...v.refusing.tlsClient]);
+}
+
+function verdictMatches(filter: VerdictFilter, v: RowVerdicts | undefined): boolean {
+  if (!v) return false;
+  switch (filter) {
+    case 'server-unsuitable':
+      return v.tlsServer === 'unsuitable';
+    case 'client-unsuitable':
+      return v.tlsClient === 'unsuitable';
+    case 'server-warnings':
+      return v.tlsServer === 'warnings';
+    case 'server-suitable':
+      return v.tlsServer === 'suitable';
+  }
+}
+
+export function filterRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, at: string, f: OverviewFilter): readonly OverviewRow[] {
+  const q = f.text.trim().toLowerCase();
+  if (!q && f.kind === null && f.time === null && f.verdict === null && f.refusedBy === null && !f.inputErrors) return rows;
+  return rows.filter((row) => {
+    if (f.kind !== null && rowClass(row) !== f.kind) return false;
+    if (f.time !== null && timeState(row, at) !== f.time) return false;
+    if (f.inputErrors && !row.inputErrors) return false;
+    const v = verdicts?.get(row.key);
+    if (f.verdict !== null && !verdictMatches(f.verdict, v)) return false;
+    if (f.refusedBy !== null && !(v && refusingEither(v).has(f.refusedBy))) return false;
+    if (q && !(row.title.toLowerCase().includes(q) || row.subtitle.toLowerCase().includes(q) || row.sources.some((s) => s.toLowerCase().includes(q)))) return false;
+    return true;
+  });
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { unsuitable: 0, warnings: 1, suitable: 2 };
+const CLASS_RANK: Record<RowClass, number> = { ca: 0, certificate: 1, csr: 2, crl: 3, key: 4 };
+
+export function sortRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, key: SortKey): readonly OverviewRow[] {
+  if (key === 'loaded') return rows;
+  const indexed = rows.map((row, i) => ({ row, i }));
+  const byName = (a: OverviewRow, b: OverviewRow) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
+  const compare: Record<Exclude<SortKey, 'loaded'>, (a: OverviewRow, b: OverviewRow) => number> = {
+    name: byName,
+    // Soonest expiry first; items without dates last.
+    expiry: (a, b) => (a.validity ? Date.parse(a.validity.notAfter) : Infinity) - (b.validity ? Date.parse(b.validity.notAfter) : Infinity),
+    // Worst first: server verdict, then client verdict; items without verdicts last.
+    verdict: (a, b) => {
+      const va = verdicts?.get(a.key);
+      const vb = verdicts?.get(b.key);
+      const rank = (v: RowVerdicts | undefined) => (v ? VERDICT_RANK[v.tlsServer] * 3 + VERDICT_RANK[v.tlsClient] : 99);
+      return rank(va) - rank(vb);
+    },
+    kind: (a, b) => CLASS_RANK[rowClass(a)] - CLASS_RANK[rowClass(b)],
+  };
+  const cmp = compare[key];
+  // Stable: ties keep the loaded order.
+  indexed.sort((a, b) => cmp(a.row, b.row) || a.i - b.i);
+  return indexed.map((x) => x.row);
+}
