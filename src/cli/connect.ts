@@ -278,6 +278,7 @@ export async function startTls(socket: Socket, proto: StartTls): Promise<void> {
 
 interface Handshake {
   readonly socket: TLSSocket;
+  readonly raw: Socket;
   readonly tap: HandshakeTap;
 }
 
@@ -303,9 +304,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string, onTimeout: () =
   ]);
 }
 
-async function handshake(o: ConnectOptions, extra: Partial<ConnectionOptions>): Promise<Handshake> {
+async function handshake(o: ConnectOptions, extra: Partial<ConnectionOptions>, tap = new HandshakeTap()): Promise<Handshake> {
   const raw = netConnect({ host: o.host, port: o.port });
-  const tap = new HandshakeTap();
   const run = async (): Promise<Handshake> => {
     await new Promise<void>((resolve, reject) => {
       raw.once('connect', resolve);
@@ -339,25 +339,36 @@ async function handshake(o: ConnectOptions, extra: Partial<ConnectionOptions>): 
       socket.once('secureConnect', resolve);
       socket.once('error', reject);
     });
-    return { socket, tap };
+    return { socket, raw, tap };
   };
   return withTimeout(run(), o.timeoutMs, `${o.host}:${o.port}`, () => raw.destroy());
 }
 
-/** After the handshake, waits briefly for a refusal that only arrives then (TLS 1.3 client certificate checks). */
-function settle(socket: TLSSocket, ms: number): Promise<string | null> {
+/**
+ * After a TLS 1.3 handshake the server checks the client certificate only once it has the
+ * client's Finished: it then either sends session tickets (accepted; node emits 'session') or an
+ * alert / closes (refused). Waits for whichever comes first.
+ */
+function serverVerdict(socket: TLSSocket, raw: Socket, ms: number): Promise<{ accepted: boolean | null; error: string | null }> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => done(null), ms);
-    const done = (v: string | null): void => {
+    const timer = setTimeout(() => done({ accepted: null, error: `no answer from the server within ${ms / 1000} s after the handshake` }), ms);
+    const done = (v: { accepted: boolean | null; error: string | null }): void => {
       clearTimeout(timer);
       socket.off('error', onError);
       socket.off('close', onClose);
+      socket.off('session', onSession);
+      socket.off('end', onClose);
+      raw.off('close', onClose);
       resolve(v);
     };
-    const onError = (e: Error): void => done(e.message);
-    const onClose = (): void => done('the server closed the connection');
+    const onError = (e: Error): void => done({ accepted: false, error: e.message });
+    const onClose = (): void => done({ accepted: false, error: 'the server closed the connection' });
+    const onSession = (): void => done({ accepted: true, error: null });
     socket.once('error', onError);
     socket.once('close', onClose);
+    socket.once('session', onSession);
+    socket.once('end', onClose);
+    raw.once('close', onClose);
     socket.resume();
   });
 }
@@ -403,25 +414,30 @@ export async function fetchChain(o: ConnectOptions): Promise<ConnectResult> {
   const protocol = socket.getProtocol();
   const cipher = socket.getCipher()?.standardName ?? null;
   const peer = peerChain(socket);
-  const serverError = refusedInHandshake ?? (o.clientCert ? await settle(socket, 400) : null);
+  const verdict = refusedInHandshake !== null ? { accepted: false, error: refusedInHandshake } : o.clientCert ? (protocol === 'TLSv1.3' ? await serverVerdict(socket, hs.raw, o.timeoutMs) : { accepted: true, error: null }) : { accepted: null, error: null };
   socket.destroy();
 
   const clear = clearTextFacts(tap);
   let clientAuth: ClientAuthInfo;
   if (protocol !== 'TLSv1.3') {
-    clientAuth = { requested: clear.requested, caNames: clear.requested ? clear.caNames : null, how: `read from the ${protocol ?? 'TLS'} handshake`, accepted: o.clientCert ? serverError === null : null, serverError };
+    clientAuth = { requested: clear.requested, caNames: clear.requested ? clear.caNames : null, how: `read from the ${protocol ?? 'TLS'} handshake`, accepted: verdict.accepted, serverError: verdict.error };
   } else {
     // TLS 1.3 encrypts the CertificateRequest: ask again with TLS 1.2, if the server speaks it.
-    let probe: ClientAuthInfo = { requested: null, caNames: null, how: 'TLS 1.3 encrypts the CertificateRequest and node:tls does not expose it; the server refused a TLS 1.2 probe, so this is unknown', accepted: o.clientCert ? serverError === null : null, serverError };
+    // The probe offers no certificate: a server that requires one aborts it, but only after its
+    // CertificateRequest went by in clear, which is all the probe is for.
+    const probeTap = new HandshakeTap();
+    let probed = false;
     try {
-      const p = await handshake({ ...o, clientCert: null }, { maxVersion: 'TLSv1.2' });
+      const p = await handshake({ ...o, clientCert: null }, { maxVersion: 'TLSv1.2' }, probeTap);
       p.socket.destroy();
-      const f = clearTextFacts(p.tap);
-      probe = { ...probe, requested: f.requested, caNames: f.requested ? f.caNames : null, how: 'TLS 1.3 encrypts the CertificateRequest; read from a second handshake capped at TLS 1.2' };
+      probed = true;
     } catch {
-      // keep "unknown"
+      probed = probeTap.messages().some(([type]) => type === 2); // it got as far as a ServerHello
     }
-    clientAuth = probe;
+    const f = clearTextFacts(probeTap);
+    clientAuth = probed
+      ? { requested: f.requested, caNames: f.requested ? f.caNames : null, how: 'TLS 1.3 encrypts the CertificateRequest; read from a second handshake capped at TLS 1.2', accepted: verdict.accepted, serverError: verdict.error }
+      : { requested: null, caNames: null, how: 'TLS 1.3 encrypts the CertificateRequest and node:tls does not expose it; the server refused a TLS 1.2 probe, so this is unknown', accepted: verdict.accepted, serverError: verdict.error };
   }
   const chain = clear.chain ?? peer;
   return {
@@ -445,6 +461,6 @@ export function connectionLines(r: ConnectResult, hadClientCert: boolean): strin
     `Client certificate requested: ${ca.requested === null ? 'unknown' : ca.requested ? 'yes' : 'no'} (${ca.how})`,
   ];
   if (ca.caNames) lines.push(ca.caNames.length === 0 ? '  acceptable CA names: none listed (any CA)' : `  acceptable CA names:`, ...ca.caNames.map((n) => `    ${n}`));
-  if (hadClientCert) lines.push(`Client certificate: ${ca.accepted ? 'the server completed the handshake with it' : `refused by the server: ${ca.serverError ?? 'unknown error'}`}`);
+  if (hadClientCert) lines.push(`Client certificate: ${ca.accepted === true ? 'the server accepted it (handshake completed)' : ca.accepted === false ? `refused by the server: ${ca.serverError ?? 'unknown error'}` : `unknown: ${ca.serverError ?? ''}`}`);
   return lines;
 }
