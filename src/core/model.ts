@@ -525,6 +525,16 @@ export interface PublicKeyItemModel {
 // PKCS#12
 // ---------------------------------------------------------------------------------------------
 
+/** A weakness of a PKCS#12 file, its MAC, a safe or a bag, with its consequence. */
+export interface Pkcs12Weakness {
+  readonly code: 'NO_MAC' | 'MAC_ITERATIONS_LOW' | 'MAC_DIGEST_WEAK' | 'CIPHER_LEGACY' | 'CIPHER_WEAK' | 'KDF_ITERATIONS_LOW';
+  /** Where: "MAC", "PKCS#12 safe 1", "PKCS#12 safe 2, bag 1". */
+  readonly where: string;
+  readonly message: string;
+  /** True when OpenSSL 3 reads it only with `-legacy` (the legacy provider). */
+  readonly opensslNeedsLegacy: boolean;
+}
+
 export interface Pkcs12MacModel {
   /** "HMAC" (PKCS#12 KDF) or "PBMAC1" (RFC 9579). */
   readonly type: 'HMAC' | 'PBMAC1';
@@ -535,6 +545,8 @@ export interface Pkcs12MacModel {
   /** PBMAC1 only: the KDF, e.g. "PBKDF2-HMAC-SHA256". */
   readonly kdf?: string;
   readonly verified: boolean;
+  /** Weaknesses of this MAC (few iterations, a broken digest); absent when none. */
+  readonly weaknesses?: readonly Pkcs12Weakness[];
 }
 
 export type Pkcs12BagType = 'certificate' | 'key' | 'shroudedKey' | 'crl' | 'secret' | 'safeContents' | 'unknown';
@@ -552,6 +564,10 @@ export interface Pkcs12BagModel {
   readonly privateKeySha256Hex?: string;
   /** Other attributes, by OID. */
   readonly otherAttributes: readonly OidName[];
+  /** Weaknesses of this bag's own encryption (shrouded keys); absent when none. */
+  readonly weaknesses?: readonly Pkcs12Weakness[];
+  /** For secret bags: the secret type OID (the value is never put in the model). */
+  readonly secretTypeOid?: string;
 }
 
 export interface Pkcs12SafeModel {
@@ -559,6 +575,8 @@ export interface Pkcs12SafeModel {
   readonly contentType: 'data' | 'encryptedData' | 'envelopedData' | 'other';
   readonly encryption: KeyEncryptionModel | null;
   readonly bags: readonly Pkcs12BagModel[];
+  /** Weaknesses of this safe's encryption; absent when none. */
+  readonly weaknesses?: readonly Pkcs12Weakness[];
 }
 
 export interface Pkcs12Model {
@@ -568,6 +586,8 @@ export interface Pkcs12Model {
   readonly safes: readonly Pkcs12SafeModel[];
   /** The password that opened it was the empty string / absent (shown as such, never the value). */
   readonly passwordUsed: 'none' | 'empty' | 'given';
+  /** Every weakness of the file (its MAC, safes and bags, and a missing MAC), each with where it is. */
+  readonly weaknesses?: readonly Pkcs12Weakness[];
 }
 
 // ---------------------------------------------------------------------------------------------

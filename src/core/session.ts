@@ -163,9 +163,11 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
       else certs.set(c.sha256Hex, { cert: c, sources: [input.name] });
     }
     for (const k of input.privateKeys) {
-      const e = keys.get(k.sha256Hex);
+      // One row per distinct key: the same key in two encodings (PKCS#8 in a .p12, PKCS#1 in a .key) has one public key.
+      const id = k.publicSpkiSha256Hex !== null ? `spki:${k.publicSpkiSha256Hex}` : k.sha256Hex;
+      const e = keys.get(id);
       if (e) addSource(e.sources, input.name);
-      else keys.set(k.sha256Hex, { key: k, sources: [input.name] });
+      else keys.set(id, { key: k, sources: [input.name] });
     }
     for (const c of input.crls) {
       const e = crls.get(c.sha256Hex);

@@ -1,11 +1,10 @@
-/** HMAC through WebCrypto (SHA-224, absent from WebCrypto, through @noble/hashes). */
+/** HMAC through WebCrypto (SHA-224 and the digests WebCrypto lacks, such as BLAKE2b-512, through @noble/hashes). */
 import { hmac } from '@noble/hashes/hmac.js';
-import { sha224 } from '@noble/hashes/sha2.js';
 import { own } from '../input/bytes';
-import type { Pkcs12Hash } from './pkcs12-kdf';
+import { type MacHash, NOBLE_HASH } from './pkcs12-kdf';
 
-export async function hmacSign(hash: Pkcs12Hash, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  if (hash === 'SHA-224') return hmac(sha224, key, data);
+export async function hmacSign(hash: MacHash, key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  if (hash !== 'SHA-1' && hash !== 'SHA-256' && hash !== 'SHA-384' && hash !== 'SHA-512') return hmac(NOBLE_HASH[hash], key, data);
   const subtle = globalThis.crypto.subtle;
   const k = await subtle.importKey('raw', own(key), { name: 'HMAC', hash }, false, ['sign']);
   return new Uint8Array(await subtle.sign('HMAC', k, own(data)));

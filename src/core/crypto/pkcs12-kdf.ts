@@ -3,29 +3,51 @@
  * It derives cipher keys (ID 1), IVs (ID 2) and MAC keys (ID 3) for PKCS#12 PBE and the
  * classic PKCS#12 HMAC. It is not PBKDF2 (that one goes through WebCrypto only).
  */
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { blake2b, blake2s } from '@noble/hashes/blake2.js';
+import { md5, ripemd160, sha1 } from '@noble/hashes/legacy.js';
+import { sha224, sha256, sha384, sha512, sha512_224, sha512_256 } from '@noble/hashes/sha2.js';
+import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js';
 import { iterateHash } from './hash-iterate';
 
 export type Pkcs12Hash = 'SHA-1' | 'SHA-224' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+/**
+ * Digests a PKCS#12 MAC may use: every one OpenSSL 3 reads with its default and legacy providers
+ * that @noble/hashes has (the same code in Node and in the browser; WebCrypto has none of the extra ones).
+ */
+export type MacHash = Pkcs12Hash | 'MD5' | 'RIPEMD-160' | 'SHA-512/224' | 'SHA-512/256' | 'SHA3-224' | 'SHA3-256' | 'SHA3-384' | 'SHA3-512' | 'BLAKE2b-512' | 'BLAKE2s-256';
 
 interface HashSpec {
   readonly fn: (data: Uint8Array) => Uint8Array;
   /** Output size u in bytes. */
   readonly u: number;
-  /** Block size v in bytes. */
+  /** Block size v in bytes (EVP_MD_block_size: the rate for SHA-3). */
   readonly v: number;
 }
 
-const HASHES: Record<Pkcs12Hash, HashSpec> = {
+const HASHES: Record<MacHash, HashSpec> = {
   'SHA-1': { fn: (d) => sha1(d), u: 20, v: 64 },
   'SHA-224': { fn: (d) => sha224(d), u: 28, v: 64 },
   'SHA-256': { fn: (d) => sha256(d), u: 32, v: 64 },
   'SHA-384': { fn: (d) => sha384(d), u: 48, v: 128 },
   'SHA-512': { fn: (d) => sha512(d), u: 64, v: 128 },
+  MD5: { fn: (d) => md5(d), u: 16, v: 64 },
+  'RIPEMD-160': { fn: (d) => ripemd160(d), u: 20, v: 64 },
+  'SHA-512/224': { fn: (d) => sha512_224(d), u: 28, v: 128 },
+  'SHA-512/256': { fn: (d) => sha512_256(d), u: 32, v: 128 },
+  'SHA3-224': { fn: (d) => sha3_224(d), u: 28, v: 144 },
+  'SHA3-256': { fn: (d) => sha3_256(d), u: 32, v: 136 },
+  'SHA3-384': { fn: (d) => sha3_384(d), u: 48, v: 104 },
+  'SHA3-512': { fn: (d) => sha3_512(d), u: 64, v: 72 },
+  'BLAKE2b-512': { fn: (d) => blake2b(d), u: 64, v: 128 },
+  'BLAKE2s-256': { fn: (d) => blake2s(d), u: 32, v: 64 },
 };
 
-export function hashOutputLength(hash: Pkcs12Hash): number {
+/** The @noble/hashes function of a MAC digest (for HMAC where WebCrypto lacks it). */
+export const NOBLE_HASH = { MD5: md5, 'RIPEMD-160': ripemd160, 'SHA-224': sha224, 'SHA-512/224': sha512_224, 'SHA-512/256': sha512_256, 'SHA3-224': sha3_224, 'SHA3-256': sha3_256, 'SHA3-384': sha3_384, 'SHA3-512': sha3_512, 'BLAKE2b-512': blake2b, 'BLAKE2s-256': blake2s } as const;
+
+const isPkcs12Hash = (h: MacHash): h is Pkcs12Hash => h === 'SHA-1' || h === 'SHA-224' || h === 'SHA-256' || h === 'SHA-384' || h === 'SHA-512';
+
+export function hashOutputLength(hash: MacHash): number {
   return HASHES[hash].u;
 }
 
@@ -53,7 +75,7 @@ function repeatTo(src: Uint8Array, v: number): Uint8Array {
  * Derives `n` bytes. `id`: 1 key material, 2 IV, 3 MAC key. `password` is the already encoded
  * BMPString (see bmpPassword).
  */
-export function pkcs12Kdf(hash: Pkcs12Hash, password: Uint8Array, salt: Uint8Array, iterations: number, id: 1 | 2 | 3, n: number): Uint8Array {
+export function pkcs12Kdf(hash: MacHash, password: Uint8Array, salt: Uint8Array, iterations: number, id: 1 | 2 | 3, n: number): Uint8Array {
   const { fn, u, v } = HASHES[hash];
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`invalid iteration count ${iterations}`);
   const d = new Uint8Array(v).fill(id);
@@ -66,7 +88,7 @@ export function pkcs12Kdf(hash: Pkcs12Hash, password: Uint8Array, salt: Uint8Arr
     di.set(i, v);
     let a = fn(di);
     if (iterations > 1) {
-      const fast = iterateHash(hash, a, iterations - 1);
+      const fast = isPkcs12Hash(hash) ? iterateHash(hash, a, iterations - 1) : null;
       if (fast) a = fast;
       else for (let r = 1; r < iterations; r++) a = fn(a);
     }

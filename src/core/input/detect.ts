@@ -58,7 +58,8 @@ function classify(node: Asn1): ItemKind | null {
   if ((k.length === 2 || k.length === 3) && isInt(a) && a && isSeq(b) && b) {
     const ci = b.children();
     const oid = ci[0]?.isUniversal(TAG.OID) ? ci[0].oid() : '';
-    if (a.content.length === 1 && a.content[0] === 3 && (oid === OID_PKCS7_DATA || oid === OID_PKCS7_SIGNED)) return 'pkcs12';
+    // Version 3 is RFC 7292; 1 and 2 are pre-standard PFX, recognised so that opening says what they are.
+    if (a.content.length === 1 && (a.content[0] ?? 0) >= 1 && (a.content[0] ?? 0) <= 3 && (oid === OID_PKCS7_DATA || oid === OID_PKCS7_SIGNED)) return 'pkcs12';
   }
   // PKCS#8 PrivateKeyInfo / OneAsymmetricKey.
   if (k.length >= 3 && isInt(a) && isAlgId(b) && c?.isUniversal(TAG.OCTET_STRING)) return 'private-key';

@@ -17,11 +17,12 @@ import {
   type Pkcs12MacModel,
   type Pkcs12Model,
   type Pkcs12SafeModel,
+  type Pkcs12Weakness,
 } from '../model';
 import { BadDecryptError } from '../crypto/ciphers';
 import { hmacSign } from '../crypto/mac';
 import { DEFAULT_MAX_ITERATIONS, DIGEST, HMAC_PRF, OID as PBE_OID, parsePbe, parsePbkdf2Params, pbkdf2, type PbeOptions, type PbeScheme } from '../crypto/pbe';
-import { bmpPassword, hashOutputLength, pkcs12Kdf, type Pkcs12Hash } from '../crypto/pkcs12-kdf';
+import { bmpPassword, hashOutputLength, type MacHash, pkcs12Kdf } from '../crypto/pkcs12-kdf';
 import { bytesEqual, sha256Hex, toHex } from './bytes';
 import { type Asn1, DerError, parseDer, readAsn1, TAG } from './der';
 
@@ -83,6 +84,52 @@ const BAG_TYPES: Readonly<Record<string, Pkcs12BagType>> = {
   [OIDS.secretBag]: 'secret',
   [OIDS.safeContentsBag]: 'safeContents',
 };
+
+/** MAC digests by OID: those of crypto/pbe.ts plus every other one OpenSSL 3 reads that @noble/hashes has. */
+const MAC_DIGEST: Readonly<Record<string, MacHash>> = {
+  ...DIGEST,
+  '1.2.840.113549.2.5': 'MD5',
+  '1.3.36.3.2.1': 'RIPEMD-160',
+  '2.16.840.1.101.3.4.2.5': 'SHA-512/224',
+  '2.16.840.1.101.3.4.2.6': 'SHA-512/256',
+  '2.16.840.1.101.3.4.2.7': 'SHA3-224',
+  '2.16.840.1.101.3.4.2.8': 'SHA3-256',
+  '2.16.840.1.101.3.4.2.9': 'SHA3-384',
+  '2.16.840.1.101.3.4.2.10': 'SHA3-512',
+  '1.3.6.1.4.1.1722.12.2.1.16': 'BLAKE2b-512',
+  '1.3.6.1.4.1.1722.12.2.2.8': 'BLAKE2s-256',
+};
+/** MAC digests OpenSSL 3 reads but this engine cannot compute (named in UNSUPPORTED_ALGORITHM). */
+const MAC_DIGEST_UNSUPPORTED: Readonly<Record<string, string>> = {
+  '1.2.156.10197.1.401': 'SM3',
+  '1.2.840.113549.2.4': 'MD4 (OpenSSL 3: legacy provider)',
+  '2.5.8.3.101': 'MDC-2 (OpenSSL 3: legacy provider)',
+  '1.2.643.7.1.1.2.2': 'GOST R 34.11-2012 256 (OpenSSL: gost engine)',
+  '1.2.643.7.1.1.2.3': 'GOST R 34.11-2012 512 (OpenSSL: gost engine)',
+};
+
+/** Fewer KDF/MAC iterations than this is flagged (OpenSSL's default has been 2,048 since 1.1). */
+const LOW_ITERATIONS = 2048;
+
+/** Weaknesses of one encryption (a safe's or a shrouded key's). */
+export function encryptionWeaknesses(e: KeyEncryptionModel | null, where: string): Pkcs12Weakness[] {
+  if (!e) return [];
+  const out: Pkcs12Weakness[] = [];
+  const c = e.cipher;
+  if (/^RC2-40/.test(c)) out.push({ code: 'CIPHER_WEAK', where, message: `${c}: a 40-bit key, found by brute force in hours; OpenSSL 3 reads it only with -legacy.`, opensslNeedsLegacy: true });
+  else if (/^RC2|^RC4/.test(c)) out.push({ code: 'CIPHER_LEGACY', where, message: `${c}: a legacy cipher; OpenSSL 3 reads it only with -legacy.`, opensslNeedsLegacy: true });
+  else if (/^DES-/.test(c)) out.push({ code: 'CIPHER_WEAK', where, message: `${c}: single DES, a 56-bit key found by brute force; OpenSSL 3 reads it only with -legacy.`, opensslNeedsLegacy: true });
+  else if (/3DES/.test(c)) out.push({ code: 'CIPHER_LEGACY', where, message: `${c}: Triple DES (64-bit blocks; disallowed by NIST after 2023). OpenSSL 3 still reads it; it writes AES-256-CBC.`, opensslNeedsLegacy: false });
+  if (e.iterations !== null && e.iterations < LOW_ITERATIONS) out.push({ code: 'KDF_ITERATIONS_LOW', where, message: `${e.kdf} with ${e.iterations} iteration${e.iterations === 1 ? '' : 's'}: the password is cheap to guess (OpenSSL uses 2,048; current guidance is far more).`, opensslNeedsLegacy: false });
+  return out;
+}
+
+function macWeaknesses(m: Omit<Pkcs12MacModel, 'verified'>): Pkcs12Weakness[] {
+  const out: Pkcs12Weakness[] = [];
+  if (m.iterations < LOW_ITERATIONS) out.push({ code: 'MAC_ITERATIONS_LOW', where: 'MAC', message: `The MAC key is derived with ${m.iterations} iteration${m.iterations === 1 ? '' : 's'}: the password can be guessed quickly from the file.`, opensslNeedsLegacy: false });
+  if (m.hash === 'MD5' || m.hash === 'SHA-1') out.push({ code: 'MAC_DIGEST_WEAK', where: 'MAC', message: `HMAC-${m.hash} MAC: still accepted, but OpenSSL 3 writes SHA-256; ${m.hash === 'MD5' ? 'MD5 is broken' : 'SHA-1 is deprecated'}.`, opensslNeedsLegacy: false });
+  return out;
+}
 
 const MAX_BAG_NESTING = 8;
 const MAX_BAGS = 100_000;
@@ -232,8 +279,8 @@ async function verifyMac(
     return { model, matched: null };
   }
 
-  const hash: Pkcs12Hash | undefined = DIGEST[macOid];
-  if (!hash) throw new CoreFailure('UNSUPPORTED_ALGORITHM', `Unsupported PKCS#12 MAC digest algorithm ${macOid}.`);
+  const hash: MacHash | undefined = MAC_DIGEST[macOid];
+  if (!hash) throw new CoreFailure('UNSUPPORTED_ALGORITHM', `Unsupported PKCS#12 MAC digest algorithm ${MAC_DIGEST_UNSUPPORTED[macOid] ? `${MAC_DIGEST_UNSUPPORTED[macOid]} (${macOid})` : macOid}.`);
   if (iterations > max) throw new CoreFailure('LIMIT_EXCEEDED', `MAC iteration count ${iterations.toLocaleString('en-US')} is above the limit of ${max.toLocaleString('en-US')}.`);
   if (iterations < 1) throw new CoreFailure('MALFORMED', `Invalid MAC iteration count ${iterations}.`);
   const model = { type: 'HMAC' as const, hash, iterations, saltHex: toHex(salt) };
@@ -390,9 +437,11 @@ async function readBag(bag: Asn1, bagPath: string, safeEncryption: KeyEncryption
         break;
       }
       case 'crl': {
-        const der = inner.child(1).child(0).octets().slice();
-        st.crls.push(der);
+        // CRLBag ::= SEQUENCE { crlId OID, crlValue [0] EXPLICIT OCTET STRING }: an X.509 CRL is read, another type listed.
         bags.push({ ...base, encryption: safeEncryption });
+        const crlType = inner.children()[0];
+        const holder = inner.children()[1]?.children()[0];
+        if (crlType?.isUniversal(TAG.OID) && crlType.oid() === OIDS.x509Crl && holder?.isUniversal(TAG.OCTET_STRING)) st.crls.push(holder.octets().slice());
         break;
       }
       case 'key': {
@@ -404,10 +453,18 @@ async function readBag(bag: Asn1, bagPath: string, safeEncryption: KeyEncryption
       case 'shroudedKey': {
         const scheme = parsePbe(inner.child(0), st.opts);
         const encrypted = inner.child(1).octets();
-        bags.push({ ...base, encryption: scheme.encryption });
+        const weak = encryptionWeaknesses(scheme.encryption, bagPath);
+        const flagged = weak.length ? { weaknesses: weak } : {};
+        bags.push({ ...base, encryption: scheme.encryption, ...flagged });
         const der = (await st.opener.decrypt(scheme, encrypted, isDerSequence, `${bagPath} (shrouded private key)`)).slice();
         st.privateKeys.push({ pkcs8Der: der, bagPath, friendlyName: attrs.friendlyName, localKeyIdHex: attrs.localKeyIdHex, encryption: scheme.encryption });
-        bags[bags.length - 1] = { ...base, encryption: scheme.encryption, privateKeySha256Hex: await sha256Hex(der) };
+        bags[bags.length - 1] = { ...base, encryption: scheme.encryption, privateKeySha256Hex: await sha256Hex(der), ...flagged };
+        break;
+      }
+      case 'secret': {
+        // SecretBag ::= SEQUENCE { secretTypeId OID, secretValue [0] EXPLICIT ANY }: listed, never decoded or shown.
+        const typeNode = inner.children()[0];
+        bags.push({ ...base, encryption: safeEncryption, ...(typeNode?.isUniversal(TAG.OID) ? { secretTypeOid: typeNode.oid() } : {}) });
         break;
       }
       case 'safeContents': {
@@ -444,6 +501,14 @@ async function open(der: Uint8Array, passwords: readonly string[], given: Pkcs12
   const pfx = readAsn1(der);
   if (!pfx.isSequence) throw new CoreFailure('MALFORMED', 'PKCS#12 PFX is not a SEQUENCE.');
   const version = pfx.child(0).int();
+  if (version !== 3) {
+    throw new CoreFailure(
+      'UNSUPPORTED_ALGORITHM',
+      version === 2
+        ? 'PKCS#12 version 2 PFX: the pre-standard format (PFX 0.02 / Microsoft PFX of the 1990s), not RFC 7292’s version 3; Certscope and OpenSSL read version 3 only. Re-export it from the tool that made it.'
+        : `PKCS#12 PFX version ${version}: only version 3 (RFC 7292) is defined.`,
+    );
+  }
   const authSafe = pfx.child(1);
   const authType = authSafe.child(0).oid();
   if (authType === OIDS.signedData) throw new CoreFailure('UNSUPPORTED_ALGORITHM', 'PKCS#12 in public-key integrity mode (signedData) is not supported.');
@@ -464,7 +529,8 @@ async function open(der: Uint8Array, passwords: readonly string[], given: Pkcs12
       throw new CoreFailure('WRONG_PASSWORD', 'Wrong password: it does not match the PKCS#12 MAC.');
     }
     chosen = r.matched;
-    mac = { ...r.model, verified: true };
+    const weak = macWeaknesses(r.model);
+    mac = { ...r.model, verified: true, ...(weak.length ? { weaknesses: weak } : {}) };
   }
   const opener = new Opener(candidates, chosen, passwordsGiven);
   opener.macVerified = mac !== null;
@@ -492,8 +558,13 @@ async function open(der: Uint8Array, passwords: readonly string[], given: Pkcs12
   const final = opener.chosen;
   const c = final !== null ? candidates[final] : undefined;
   const passwordUsed: Pkcs12Model['passwordUsed'] = c && (mac || usedEncryption) ? c.used : 'none';
+  const weaknesses: Pkcs12Weakness[] = [
+    ...(mac ? [] : [{ code: 'NO_MAC' as const, where: 'file', message: 'No MAC: nothing protects the file’s integrity (anyone can change its certificates unnoticed).', opensslNeedsLegacy: false }]),
+    ...(mac?.weaknesses ?? []),
+    ...safes.flatMap((sf) => [...(sf.weaknesses ?? []), ...sf.bags.flatMap((b) => b.weaknesses ?? [])]),
+  ];
   return {
-    model: { version, mac, safes, passwordUsed },
+    model: { version, mac, safes, passwordUsed, ...(weaknesses.length ? { weaknesses } : {}) },
     certificates: st.certificates,
     privateKeys: st.privateKeys,
     crls: st.crls,
@@ -530,7 +601,8 @@ async function readSafe(ci: Asn1, path: string, st: WalkState, safes: Pkcs12Safe
       }
       const encrypted = encField.constructed ? encField.octets() : encField.content;
       usedEncryption = true;
-      const safe: Pkcs12SafeModel = { contentType: 'encryptedData', encryption: scheme.encryption, bags: [] };
+      const weak = encryptionWeaknesses(scheme.encryption, path);
+      const safe: Pkcs12SafeModel = { contentType: 'encryptedData', encryption: scheme.encryption, bags: [], ...(weak.length ? { weaknesses: weak } : {}) };
       safes.push(safe);
       const plain = await opener.decrypt(scheme, encrypted, isDerSequence, path);
       safes[safes.indexOf(safe)] = { ...safe, bags: await walkBags(parseDer(plain), path, scheme.encryption, st, 0) };
