@@ -64,3 +64,12 @@ describe('report: CSRs, CRLs, inputs', () => {
     expect(r.certificates).toHaveLength(1);
   });
 });
+
+describe('report: PKCS#12 weaknesses', () => {
+  it('an input that is a legacy PKCS#12 lists its weaknesses', async () => {
+    const p = 'p12/legacy.p12';
+    const input = await decodeInput({ name: 'legacy.p12', bytes: new Uint8Array(readFileSync(path.join(FIX, p))) }, { passwords: ['changeit'] });
+    const r = buildReport(await analyzeSession([input], OPTS));
+    expect(r.inputs[0]?.pkcs12Weaknesses?.some((w) => w.opensslNeedsLegacy)).toBe(true);
+  });
+});

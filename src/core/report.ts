@@ -3,7 +3,7 @@
  * enumerated values are a contract; this module only reshapes a SessionAnalysis.
  */
 import { VERIFIER_IDS, type VerifierId } from './verify/types';
-import type { CrlModel, CsrCheck, CsrModel, DecodeWarning, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
+import type { CrlModel, CsrCheck, CsrModel, DecodeWarning, Pkcs12Weakness, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
 import { toBase64 } from './input/bytes';
 import { findExtensionLenient } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
@@ -152,6 +152,8 @@ export interface Report {
     readonly errors: readonly { readonly code: ErrorCode; readonly message: string }[];
     /** Notes that do not fail the input (a PEM block with a label nothing reads, …). */
     readonly notes: readonly string[];
+    /** PKCS#12 only: weaknesses of the MAC, safes and bags, with whether OpenSSL 3 needs -legacy. */
+    readonly pkcs12Weaknesses?: readonly Pkcs12Weakness[];
   }[];
   readonly certificates: readonly ReportCertificate[];
   readonly privateKeys: readonly ReportPrivateKey[];
@@ -242,7 +244,7 @@ export function buildReport(analysis: SessionAnalysis): Report {
     host: analysis.host,
     inputs: analysis.inputs.map((i) => {
       const e = i.errors[0];
-      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null, errors: i.errors.map((x) => ({ code: x.code, message: x.message })), notes: (i.notes ?? []).map((n) => n.message) };
+      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null, errors: i.errors.map((x) => ({ code: x.code, message: x.message })), notes: (i.notes ?? []).map((n) => n.message), ...(i.pkcs12Weaknesses ? { pkcs12Weaknesses: i.pkcs12Weaknesses } : {}) };
     }),
     certificates: analysis.certificates.map((c) => {
       const cert = c.certificate;
