@@ -72,13 +72,13 @@ test('two unrelated certificates are not paired on their own; the person picks t
   // Separate files, and the client's issuer is not loaded.
   await dropFiles(page, [fixture('leaves/server.pem'), fixture('leaves/client.pem')]);
   await expect(page.getByRole('listbox', { name: 'Loaded items' }).getByRole('option')).toHaveCount(2);
-  await page.getByRole('tab', { name: 'mTLS pair' }).click();
-  await expect(page.getByText('No automatic pair')).toBeVisible();
+  // The overview says there is no pair and offers to pick one.
+  await expect(page.getByText('No automatic mTLS pair')).toBeVisible();
   await expect(pairRegion(page)).toHaveCount(0);
-  await page.getByRole('tab', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Pick a server and a client' }).click();
+  await expect(page.getByRole('tab', { name: 'mTLS pair' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No automatic pair: no client certificate here came in the same file')).toBeVisible();
   await expect(pairRegion(page)).toHaveCount(0);
-
-  await page.getByRole('tab', { name: 'mTLS pair' }).click();
   await pick(page, 'Server certificate', 'www.certscope.test');
   await pick(page, 'Client certificate', 'alice');
   const pair = pairRegion(page);

@@ -24,6 +24,18 @@ export interface AnalysisViewModel {
   /** PrivateKeyModel.sha256Hex → SHA-256 of the certificate it matches. */
   readonly keyMatches: ReadonlyMap<string, string>;
   readonly mtls: MtlsPairCheck | null;
+  /** No automatic pair, but a server (serverAuth) and a different client (clientAuth) end-entity certificate are loaded: the person may pick them. */
+  readonly mtlsPickable: boolean;
+}
+
+const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+
+/** EKU OIDs of an end-entity certificate (none for a CA or without EKU). */
+function leafPurposes(c: CertificateModel): readonly string[] {
+  if (c.extensions.some((e) => e.kind === 'basicConstraints' && e.ca)) return [];
+  const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
+  return eku?.kind === 'extKeyUsage' ? eku.purposes.map((p) => p.oid) : [];
 }
 
 export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly DecodedInput[]): AnalysisViewModel {
@@ -80,5 +92,14 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
     certificateNames: names,
     keyMatches,
     mtls: analysis.mtls,
+    mtlsPickable:
+      analysis.mtls === null &&
+      (() => {
+        const leaves = analysis.certificates.flatMap((c) => {
+          const model = models.get(c.sha256);
+          return model ? [leafPurposes(model)] : [];
+        });
+        return leaves.some((client) => client.includes(CLIENT_AUTH) && leaves.some((server) => server !== client && server.includes(SERVER_AUTH)));
+      })(),
   };
 }

@@ -376,6 +376,14 @@ export function App() {
                         <MtlsPairView check={view.mtls} nameOf={(sha) => view.labelOf(sha).name} />
                       </Suspense>
                     )}
+                    {view?.mtlsPickable && (
+                      <p className="panel flex flex-wrap items-center gap-2 px-3 py-2 text-sm">
+                        <span>No automatic mTLS pair: the server and client certificates came in different files and the client&apos;s issuer is not loaded.</span>
+                        <button type="button" className="btn-small" onClick={() => setTab('mtls')}>
+                          Pick a server and a client
+                        </button>
+                      </p>
+                    )}
                     {rows.length === 0 ? (
                       <EmptyStateView decoding={sources.length > 0 && !settled} />
                     ) : (
