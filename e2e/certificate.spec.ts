@@ -23,8 +23,9 @@ test('suitability checklist expands to why, how to fix and where it breaks', asy
   const client = page.getByRole('region', { name: 'Suitability as TLS client' });
   const finding = client.getByRole('listitem').filter({ hasText: 'EKU_CLIENT_AUTH_MISSING' });
   await expect(finding).toContainText('Fail');
-  await finding.locator('summary').click();
-  await expect(finding).toContainText('Why:');
+  // A failing check opens by itself: the message, the fix and the errors come first.
+  await expect(finding.locator('details')).toHaveAttribute('open', '');
+  await expect(finding.getByText('Why:')).toBeVisible();
   await expect(finding).toContainText('How to fix:');
   await expect(finding).toContainText('unsuitable certificate purpose');
   await expect(finding).toContainText('x509: certificate specifies an incompatible key usage');
@@ -41,8 +42,7 @@ test('the host name box re-evaluates live (wildcards and IPs per RFC 6125)', asy
   await host.fill('a.b.api.certscope.test');
   await expect(server).toContainText('HOSTNAME_MISMATCH');
   const mismatch = server.getByRole('listitem').filter({ hasText: 'HOSTNAME_MISMATCH' });
-  await mismatch.locator('summary').click();
-  await expect(mismatch).toContainText('ERR_CERT_COMMON_NAME_INVALID');
+  await expect(mismatch.getByText('ERR_CERT_COMMON_NAME_INVALID')).toBeVisible();
   await host.fill('192.0.2.10');
   await expect(server).toContainText('HOSTNAME_MATCH');
 });
@@ -108,4 +108,21 @@ test('fingerprints with copy buttons', async ({ page, context }) => {
   await expect(fp.getByRole('button', { name: 'Copy SHA-256 fingerprint' })).toHaveText(/Copied/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
+});
+
+test('answer first: verdicts lead the summary; 2,000 names fold behind a count with a search box', async ({ page }) => {
+  await dropFiles(page, [fixture('hostile/hostile-many-sans.pem')]);
+  await overview(page).getByRole('option', { name: /host-0001\.many\.certscope\.test/ }).click();
+  const summary = page.getByRole('region', { name: 'Summary' });
+  // The first entry of the summary is the verdicts, not the names.
+  await expect(summary.locator('dt').first()).toHaveText('Verdicts');
+  const names = summary.locator('dt:text-is("Names") + dd');
+  await expect(names.locator(':scope > ul > li')).toHaveCount(5);
+  await names.getByText('Show all 2,000 names').click();
+  await names.getByLabel('Search the names').fill('host-1999.');
+  await expect(names.getByRole('status')).toHaveText('1 matching');
+  await expect(names.getByText('host-1999.many.certscope.test')).toBeVisible();
+  // The verdict panel is on the first screen, above the fields.
+  const box = await page.getByRole('region', { name: 'Suitability as TLS server' }).boundingBox();
+  expect(box?.y ?? Infinity).toBeLessThan(1600);
 });

@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
-import type { CertificateModel } from '@/core/model';
+import { useId, useState, type ReactNode } from 'react';
+import type { CertificateModel, GeneralNameModel } from '@/core/model';
 import { Badge, PurposeBadge, ValidityBadge, VerdictBadge, type Verdict } from './badges';
 import { DecodeWarningList, ExtensionList, GeneralNameText } from './extension-view';
 import { FingerprintsView } from './fingerprints-view';
@@ -22,6 +22,41 @@ export interface CertificateViewProps {
   readonly tools?: ReactNode;
 }
 
+/** How many names show before the list folds (a certificate with 140 SANs must not push its verdict off screen). */
+const NAMES_SHOWN = 5;
+
+/** Subject alternative names: the first few, then all of them behind a count, with a search box. */
+function NameList({ names }: { readonly names: readonly GeneralNameModel[] }) {
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const q = query.trim().toLowerCase();
+  const list = (items: readonly GeneralNameModel[]) => (
+    <ul>
+      {items.map((n, i) => (
+        <li key={i}>
+          <GeneralNameText name={n} />
+        </li>
+      ))}
+    </ul>
+  );
+  if (names.length <= NAMES_SHOWN + 1) return list(names);
+  const matching = q ? names.filter((n) => JSON.stringify(n).toLowerCase().includes(q)) : names;
+  return (
+    <>
+      {list(names.slice(0, NAMES_SHOWN))}
+      <details className="mt-1">
+        <summary className="cursor-pointer text-xs text-indigo-700 dark:text-indigo-300">Show all {names.length.toLocaleString('en-US')} names</summary>
+        <label htmlFor={`${id}-q`} className="sr-only">
+          Search the names
+        </label>
+        <input id={`${id}-q`} type="search" placeholder={`Search ${names.length} names`} value={query} onChange={(e) => setQuery(e.target.value)} className="field my-1 w-full max-w-72 py-0.5 text-xs" />
+        {q && <p className="text-xs text-zinc-600 dark:text-zinc-400" role="status">{matching.length.toLocaleString('en-US')} matching</p>}
+        {list(matching)}
+      </details>
+    </>
+  );
+}
+
 export function CertificateView({ certificate: c, at, sources, verdicts, suitability, chain, containers, tools }: CertificateViewProps) {
   const validity = describeValidity(c.notBefore, c.notAfter, at);
   const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
@@ -41,6 +76,11 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
           {selfIssued && <Badge tone="neutral">Self-issued</Badge>}
         </div>
         <dl className="kv">
+          <dt>Verdicts</dt>
+          <dd className="flex flex-wrap gap-1">
+            <VerdictBadge role="tlsServer" verdict={verdicts?.tlsServer ?? null} />
+            <VerdictBadge role="tlsClient" verdict={verdicts?.tlsClient ?? null} />
+          </dd>
           <dt>Who</dt>
           <dd>
             <SafeText value={c.subject.rfc4514 || '(empty subject)'} />
@@ -66,22 +106,10 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
             <>
               <dt>Names</dt>
               <dd>
-                <ul>
-                  {san.names.slice(0, 20).map((n, i) => (
-                    <li key={i}>
-                      <GeneralNameText name={n} />
-                    </li>
-                  ))}
-                  {san.names.length > 20 && <li className="text-xs text-zinc-600 dark:text-zinc-400">…and {san.names.length - 20} more (see Extensions)</li>}
-                </ul>
+                <NameList names={san.names} />
               </dd>
             </>
           )}
-          <dt>Verdicts</dt>
-          <dd className="flex flex-wrap gap-1">
-            <VerdictBadge role="tlsServer" verdict={verdicts?.tlsServer ?? null} />
-            <VerdictBadge role="tlsClient" verdict={verdicts?.tlsClient ?? null} />
-          </dd>
           <dt>Loaded from</dt>
           <dd>
             <SafeText value={sources.join(', ')} />

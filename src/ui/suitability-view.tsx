@@ -54,7 +54,8 @@ function FindingItem({ finding, id }: { readonly finding: Finding; readonly id: 
   const help = FINDING_HELP[finding.code];
   return (
     <li>
-      <details id={id} className="group scroll-mt-4 rounded-md border border-zinc-200 dark:border-zinc-800">
+      {/* A failing check opens with its message, fix and errors showing: the answer comes first. */}
+      <details id={id} open={finding.severity === 'fail'} className="group scroll-mt-4 rounded-md border border-zinc-200 dark:border-zinc-800">
         <summary className="flex cursor-pointer list-none items-start gap-2 px-2 py-1.5 text-sm hover:bg-zinc-50 dark:hover:bg-zinc-800/50 [&::-webkit-details-marker]:hidden">
           <span aria-hidden="true" className="mt-0.5 inline-block w-3 text-zinc-500 transition-transform group-open:rotate-90">
             ▸
