@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { CoreFailure } from '../model';
 import { decodeCertificate } from './index';
-import { corpusCertificates, OPENSSL_PRESENT, opensslPrints, SHARED_CORPUS, SHARED_CORPUS_PRESENT } from './testing/openssl-corpus';
+import { decodeInput } from '../decode-input';
+import { corpusCertificates, corpusPkcs12, OPENSSL_PRESENT, opensslPkcs12Certificates, opensslPrints, SHARED_CORPUS, SHARED_CORPUS_PRESENT } from './testing/openssl-corpus';
 
 const SKIP = !SHARED_CORPUS_PRESENT ? `SKIPPED: ${SHARED_CORPUS} is absent (a clone without ../shared)` : !OPENSSL_PRESENT ? 'SKIPPED: no openssl on PATH' : null;
 if (SKIP) console.warn(`[corpus vs openssl] ${SKIP}`);
@@ -43,5 +44,21 @@ describe.skipIf(SKIP !== null)(SKIP ?? 'shared corpus: what openssl shows, we sh
     expect(counts.certificates).toBeGreaterThan(400);
     expect(refusedByUs).toEqual([]);
     for (const r of refusedByBoth) expect(r).toMatch(/: \S.*\| openssl: /);
+  }, 300_000);
+
+  it('every certificate openssl reads from the corpus PKCS#12 files is shown', async () => {
+    const passwords = ['cryptography', 'password', ''];
+    const short: string[] = [];
+    let theirs = 0;
+    let ours = 0;
+    for (const f of corpusPkcs12()) {
+      const o = opensslPkcs12Certificates(f.path, passwords);
+      const d = await decodeInput({ name: f.name, bytes: f.bytes }, { passwords });
+      theirs += o;
+      ours += d.certificates.length;
+      if (d.certificates.length < o) short.push(`${f.name}: openssl ${o}, certscope ${d.certificates.length} (${d.errors.map((e) => e.message).join('; ')})`);
+    }
+    console.log(`[corpus vs openssl] PKCS#12: openssl shows ${theirs} certificates, certscope ${ours}`);
+    expect(short).toEqual([]);
   }, 300_000);
 });

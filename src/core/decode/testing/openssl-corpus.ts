@@ -68,3 +68,22 @@ export function opensslPrints(der: Uint8Array): { ok: boolean; error: string } {
 }
 
 export const OPENSSL_PRESENT = spawnSync('openssl', ['version']).status === 0;
+
+/** The corpus PKCS#12 files. */
+export function corpusPkcs12(): { name: string; path: string; bytes: Uint8Array }[] {
+  return walkAll(SHARED_CORPUS)
+    .filter((f) => /\.(p12|pfx)$/i.test(f))
+    .sort()
+    .map((f) => ({ name: relative(SHARED_CORPUS, f), path: f, bytes: new Uint8Array(readFileSync(f)) }));
+}
+
+/** How many certificates `openssl pkcs12 -nokeys` prints from a file, with the first password that works (with -legacy when needed). */
+export function opensslPkcs12Certificates(path: string, passwords: readonly string[]): number {
+  for (const legacy of [false, true]) {
+    for (const p of passwords) {
+      const r = spawnSync('openssl', ['pkcs12', '-in', path, '-nokeys', '-passin', `pass:${p}`, ...(legacy ? ['-legacy'] : [])]);
+      if (r.status === 0) return (r.stdout.toString('latin1').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
+    }
+  }
+  return 0;
+}
