@@ -1,4 +1,7 @@
-import { test, expect, dropFiles, fixture } from './fixtures';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
 import { openApp, overview } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -125,4 +128,19 @@ test('answer first: verdicts lead the summary; 2,000 names fold behind a count w
   // The verdict panel is on the first screen, above the fields.
   const box = await page.getByRole('region', { name: 'Suitability as TLS server' }).boundingBox();
   expect(box?.y ?? Infinity).toBeLessThan(1600);
+});
+
+test('copy as text: the fields in the openssl x509 -text layout, identical to what openssl prints', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const summary = page.getByRole('region', { name: 'Summary' });
+  await summary.getByRole('button', { name: 'Copy as text' }).click();
+  await expect(summary.getByRole('button', { name: 'Copied as text' })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // The chain file's first certificate is the leaf shown here.
+  const pem = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n/.exec(readFileSync(path.join(FIXTURES, 'bundles/chain.pem'), 'utf8'))?.[0] ?? '';
+  const openssl = execFileSync('openssl', ['x509', '-text', '-noout'], { input: pem, encoding: 'utf8' });
+  const ours = copied.split('\n');
+  const theirs = openssl.split('\n');
+  // Field by field (line by line), so a failure names the first line that differs.
+  for (let i = 0; i < Math.max(ours.length, theirs.length); i++) expect(ours[i], `line ${i + 1}`).toBe(theirs[i]);
 });

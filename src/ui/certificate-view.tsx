@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import type { CertificateModel, GeneralNameModel } from '@/core/model';
 import { Badge, PurposeBadge, ValidityBadge, VerdictBadge, type Verdict } from './badges';
 import { DecodeWarningList, ExtensionList, GeneralNameText } from './extension-view';
+import { CopyAsTextButton } from './copy-as-text';
 import { FingerprintsView } from './fingerprints-view';
 import { colonHex, commonNameOf, describeKey, describeValidity, formatUtc } from './format';
 import { NameView } from './name-view';
@@ -74,6 +75,7 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
           </h2>
           {isCa && <Badge tone="neutral">CA certificate</Badge>}
           {selfIssued && <Badge tone="neutral">Self-issued</Badge>}
+          <CopyAsTextButton certificate={c} />
         </div>
         <dl className="kv">
           <dt>Verdicts</dt>
