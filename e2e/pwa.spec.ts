@@ -92,7 +92,7 @@ test('a strict Content-Security-Policy is in force and nothing violates it', asy
   });
   await openApp(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  for (const directive of ["script-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+  for (const directive of ["script-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "require-trusted-types-for 'script'", 'trusted-types default']) {
     expect(csp).toContain(directive);
   }
   expect(await page.locator('script:not([src])').count()).toBe(0);
@@ -100,5 +100,21 @@ test('a strict Content-Security-Policy is in force and nothing violates it', asy
   await expect(overview(page).getByRole('option').first()).toBeVisible();
   // Injected markup cannot run script: the CSP and React's escaping both stand in the way.
   expect(await page.evaluate(() => (window as unknown as { __xss?: boolean }).__xss === true)).toBe(false);
+  // The app itself, with a certificate opened, its chain and its tools, needs no HTML sink.
+  await overview(page).getByRole('option', { name: /www\.certscope\.test/ }).click();
+  await expect(page.getByRole('region', { name: 'Suitability as TLS server' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Chains' }).click();
+  await expect(page.getByRole('region', { name: 'Chain forest' })).toBeVisible();
   expect(violations).toEqual([]);
+  // Trusted Types: no string reaches an HTML sink, whoever tries.
+  const blocked = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<img src=x onerror="window.__xss=true">';
+      return 'assigned';
+    } catch (e) {
+      return e instanceof TypeError ? 'TypeError' : String(e);
+    }
+  });
+  expect(blocked).toBe('TypeError');
+  await expect.poll(() => violations.some((v) => v.startsWith('require-trusted-types-for'))).toBe(true);
 });

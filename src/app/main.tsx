@@ -5,6 +5,10 @@ import '../index.css';
 import '../ui/styles.css';
 import { App } from './app';
 import { applyTheme, readThemeChoice } from './theme';
+import { installTrustedTypes } from './trusted-types';
+
+// Before anything can create a Worker or register the service worker.
+installTrustedTypes();
 
 // Apply the theme before the first paint to avoid a flash of the wrong one.
 applyTheme(readThemeChoice());
