@@ -12,9 +12,9 @@ const sha256 = () => encSeq(encOid('2.16.840.1.101.3.4.2.1'));
 
 describe('details decoders', () => {
   const rows: [string, Uint8Array, Record<string, unknown>, string][] = [
-    ['2.5.29.16', encSeq(encTlv(0x80, new TextEncoder().encode('20250101000000Z')), encTlv(0x81, new TextEncoder().encode('20270101000000Z'))), { type: 'privateKeyUsagePeriod', notBefore: '2025-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' }, 'private key usage period (RFC 3280), via @peculiar/asn1-x509'],
+    ['2.5.29.16', encSeq(encTlv(0x80, new TextEncoder().encode('20250101000000Z')), encTlv(0x81, new TextEncoder().encode('20270101000000Z'))), { type: 'privateKeyUsagePeriod', notBefore: '2025-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' }, 'private key usage period (RFC 3280)'],
     ['1.3.6.1.5.5.7.48.1.5', encNull(), { type: 'ocspNoCheck' }, 'OCSP no-check'],
-    ['1.2.840.113533.7.65.0', encSeq(t(0x1b, 'V8.1'), bits(0x07, 0x80)), { type: 'entrustVersion', version: 'V8.1', flags: ['keyUpdateAllowed'] }, 'Entrust version, via @peculiar/asn1-x509'],
+    ['1.2.840.113533.7.65.0', encSeq(t(0x1b, 'V8.1'), bits(0x07, 0x80)), { type: 'entrustVersion', version: 'V8.1', flags: ['keyUpdateAllowed'] }, 'Entrust version'],
     ['1.3.6.1.4.1.311.21.10', encSeq(encSeq(encOid('1.3.6.1.5.5.7.3.1')), encSeq(encOid('1.3.6.1.5.5.7.3.2'))), { type: 'msApplicationPolicies', policies: [{ oid: '1.3.6.1.5.5.7.3.1', name: 'serverAuth' }, { oid: '1.3.6.1.5.5.7.3.2', name: 'clientAuth' }] }, 'Microsoft application policies'],
     ['1.3.6.1.4.1.311.21.2', encOctets(Uint8Array.of(0xab, 0xcd)), { type: 'msPreviousCaCertHash', hashHex: 'abcd' }, 'Microsoft previous CA hash'],
     ['2.16.840.1.113730.1.2', ia5('https://ca.example/'), { type: 'netscapeText', text: 'https://ca.example/', lines: [{ label: 'Base URL', value: 'https://ca.example/' }] }, 'Netscape base URL'],

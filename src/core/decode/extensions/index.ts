@@ -100,7 +100,7 @@ export function decodeExtensionValue(oid: string, critical: boolean, value: Uint
     try {
       const node = readAsn1(value);
       if (node.end !== value.length) w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored`);
-      const out = { ...common, kind: 'unknown' as const, details: details(node, value.subarray(0, node.end)) };
+      const out = { ...common, kind: 'unknown' as const, details: details(node) };
       return w.list.length === 0 ? out : { ...out, decodeWarnings: w.list };
     } catch (e) {
       const message = byteOfValue(e instanceof Error ? e.message : String(e));
