@@ -130,10 +130,6 @@ export function caFileName(name: string, fallback: string): string {
   return `${slug || fallback}.pem`;
 }
 
-function hasEku(c: CertificateModel, oid: string): boolean {
-  return extendedKeyUsages(c)?.includes(oid) ?? false;
-}
-
 function listNames(ids: readonly VerifierId[]): string {
   const names = ids.map((id) => VERIFIER_NAME[id]);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
@@ -414,28 +410,51 @@ export function checkMtlsPair(server: MtlsSide, client: MtlsSide, session: MtlsL
  * certificates are never paired on their own.
  */
 export function pickMtlsPair(session: MtlsLookup): MtlsPairCheck | null {
-  const leaves = session.certificates.filter((c) => !isCa(c.certificate));
-  const serverOnly = leaves.filter((c) => hasEku(c.certificate, OID.serverAuth) && !hasEku(c.certificate, OID.clientAuth));
-  const servers = [...serverOnly, ...leaves.filter((c) => hasEku(c.certificate, OID.serverAuth) && !serverOnly.includes(c))];
-  const clients = leaves.filter((c) => hasEku(c.certificate, OID.clientAuth));
+  // EKUs read once per end entity; servers with serverAuth only first, then dual-purpose ones.
+  const leaves = session.certificates.flatMap((c) => (isCa(c.certificate) ? [] : [{ side: c, ekus: extendedKeyUsages(c.certificate) ?? [] }]));
+  const servers = [
+    ...leaves.filter((l) => l.ekus.includes(OID.serverAuth) && !l.ekus.includes(OID.clientAuth)),
+    ...leaves.filter((l) => l.ekus.includes(OID.serverAuth) && l.ekus.includes(OID.clientAuth)),
+  ].map((l) => l.side);
+  const clients = leaves.filter((l) => l.ekus.includes(OID.clientAuth)).map((l) => l.side);
   const loaded = new Set(session.certificates.map((c) => c.sha256));
   const issuerLoaded = (client: MtlsSide): boolean => {
     const issuer = client.chain.path[1];
     return issuer !== undefined && loaded.has(issuer);
   };
+  // Indexes instead of every client × server (sessions hold thousands of certificates).
+  const rank = new Map(servers.map((s, i) => [s, i]));
+  const bySource = new Map<string, MtlsSide[]>();
+  const byCa = new Map<string, MtlsSide[]>();
+  const add = (index: Map<string, MtlsSide[]>, key: string, server: MtlsSide): void => {
+    const list = index.get(key);
+    if (list) list.push(server);
+    else index.set(key, [server]);
+  };
+  for (const server of servers) {
+    for (const source of server.sources) add(bySource, source, server);
+    for (const sha of server.chain.path.slice(1)) add(byCa, sha, server);
+  }
+  /** The first server (in preference order) among the candidates that is not the client itself. */
+  const first = (client: MtlsSide, lists: readonly (readonly MtlsSide[] | undefined)[]): MtlsSide | undefined => {
+    let best: MtlsSide | undefined;
+    for (const list of lists) for (const server of list ?? []) if (server !== client && (best === undefined || (rank.get(server) ?? 0) < (rank.get(best) ?? 0))) best = server;
+    return best;
+  };
   // In order of how plausible: the same input; the client's issuer loaded and a server of the same
   // hierarchy (their chains share a CA); the client's issuer loaded.
-  const rules: readonly { readonly pairing: MtlsPairing; readonly holds: (server: MtlsSide, client: MtlsSide) => boolean }[] = [
-    { pairing: 'same-input', holds: (server, client) => server.sources.some((s) => client.sources.includes(s)) },
-    { pairing: 'issuer-loaded', holds: (server, client) => issuerLoaded(client) && server.chain.path.slice(1).some((sha) => client.chain.path.slice(1).includes(sha)) },
-    { pairing: 'issuer-loaded', holds: (_server, client) => issuerLoaded(client) },
-  ];
-  for (const rule of rules) {
-    for (const client of clients) {
-      for (const server of servers) {
-        if (server !== client && rule.holds(server, client)) return checkMtlsPair(server, client, session, rule.pairing);
-      }
-    }
+  for (const client of clients) {
+    const server = first(client, client.sources.map((s) => bySource.get(s)));
+    if (server) return checkMtlsPair(server, client, session, 'same-input');
+  }
+  const withIssuer = clients.filter(issuerLoaded);
+  for (const client of withIssuer) {
+    const server = first(client, client.chain.path.slice(1).map((sha) => byCa.get(sha)));
+    if (server) return checkMtlsPair(server, client, session, 'issuer-loaded');
+  }
+  for (const client of withIssuer) {
+    const server = first(client, [servers]);
+    if (server) return checkMtlsPair(server, client, session, 'issuer-loaded');
   }
   return null;
 }
