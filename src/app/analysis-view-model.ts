@@ -99,7 +99,10 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
           const model = models.get(c.sha256);
           return model ? [leafPurposes(model)] : [];
         });
-        return leaves.some((client) => client.includes(CLIENT_AUTH) && leaves.some((server) => server !== client && server.includes(SERVER_AUTH)));
+        // Linear: a client and a server that are two different certificates.
+        const servers = leaves.filter((p) => p.includes(SERVER_AUTH));
+        const clients = leaves.filter((p) => p.includes(CLIENT_AUTH));
+        return servers.length > 0 && clients.length > 0 && (servers.length > 1 || clients.some((c) => c !== servers[0]));
       })(),
   };
 }
