@@ -1,4 +1,5 @@
-import { test, expect, dropFiles, fixture } from './fixtures';
+import path from 'node:path';
+import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
 import { openApp, overview } from './helpers';
 
 test('theme follows the system, can be switched, and the choice persists', async ({ page }) => {
@@ -21,6 +22,21 @@ test('fits a phone screen without horizontal scrolling', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'Suitability as TLS server' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('on a phone, adding files folds the inputs panel away and brings the results into view', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page);
+  const picker = page.getByLabel('Choose files to open');
+  await picker.setInputFiles([path.join(FIXTURES, 'bundles/chain.pem')]);
+  await expect(overview(page).getByRole('option')).toHaveCount(3);
+  // The results start at the top of the screen; the panel with the pickers is folded.
+  await expect(overview(page).getByRole('option').first()).toBeInViewport();
+  await expect(page.getByRole('region', { name: /^Inputs/ })).toBeHidden();
+  const unfold = page.getByRole('button', { name: /^Inputs \(1\) and adding files: show/ });
+  await unfold.click();
+  await expect(page.getByRole('region', { name: /^Inputs/ })).toBeVisible();
+  await expect(picker).toBeAttached();
 });
 
 test('keyboard only: reach the picker, paste box, list and findings with visible focus', async ({ page }) => {

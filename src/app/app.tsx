@@ -1,6 +1,6 @@
 import { parseHostInput } from '@/core/purpose/host-input';
 import type { DecodedInput } from '@/core/model';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
 import { DropOverlayView } from '@/ui/drop-overlay-view';
@@ -68,6 +68,15 @@ export function App() {
   const [progress, setProgress] = useState<Readonly<Record<string, string>>>({});
   const [analysisProgress, setAnalysisProgress] = useState<string | null>(null);
   const pasteCount = useRef(0);
+  const appId = useId();
+  // On a phone the inputs panel comes first; once something is added it folds away and the
+  // results scroll into view (the panel opens again from its button).
+  const [inputsFolded, setInputsFolded] = useState(false);
+  const showResultsOnSmallScreens = useCallback(() => {
+    if (!window.matchMedia('(max-width: 1023.98px)').matches) return;
+    setInputsFolded(true);
+    window.requestAnimationFrame(() => document.getElementById('main')?.scrollIntoView({ block: 'start' }));
+  }, []);
   const detailRef = useRef<HTMLDivElement>(null);
   /** A built-in root opened from a chain (it has no overview row). */
   const [openedRoot, setOpenedRoot] = useState<string | null>(null);
@@ -92,6 +101,7 @@ export function App() {
   const [engineGeneration, setEngineGeneration] = useState(0);
   const onFiles = useCallback(
     (files: readonly File[]) => {
+      showResultsOnSmallScreens();
       // A folder of 1,000 files is taken in batches, yielding to the page between them: the
       // first rows appear while the rest is read, and no single task holds the page. (Even
       // File.size costs a round-trip to the browser for a file picked from disk.)
@@ -118,7 +128,7 @@ export function App() {
         }
       })();
     },
-    [addSources],
+    [addSources, showResultsOnSmallScreens],
   );
 
   // A request that ran past its time bound restarted the engine, which then holds nothing:
@@ -178,9 +188,10 @@ export function App() {
   const onPaste = useCallback(
     (text: string) => {
       pasteCount.current += 1;
+      showResultsOnSmallScreens();
       void addSources([{ name: `Pasted text ${pasteCount.current}`, bytes: new TextEncoder().encode(text) }]);
     },
-    [addSources],
+    [addSources, showResultsOnSmallScreens],
   );
 
   const removeSources = useCallback(
@@ -355,9 +366,16 @@ export function App() {
       )}
       <div className="mx-auto grid max-w-[1600px] gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(18rem,22rem)_minmax(0,1fr)]">
         <aside className="space-y-4" aria-label="Inputs">
-          <InputPanelView onFiles={onFiles} onPaste={onPaste} />
-          <InputList entries={entries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
-          {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
+          {inputsFolded && (
+            <button type="button" className="btn-small w-full lg:hidden" aria-expanded="false" aria-controls={`${appId}-inputs`} onClick={() => setInputsFolded(false)}>
+              Inputs ({entries.length.toLocaleString('en-US')}) and adding files: show
+            </button>
+          )}
+          <div id={`${appId}-inputs`} className={inputsFolded ? 'hidden space-y-4 lg:block' : 'space-y-4'}>
+            <InputPanelView onFiles={onFiles} onPaste={onPaste} />
+            <InputList entries={entries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
+            {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
+          </div>
         </aside>
         <main id="main" className="min-w-0 space-y-4">
           <EvaluationControlsView host={host} hostInput={hostInput} onHostChange={setHost} at={at} onAtChange={setAt} onNow={() => setAt(new Date().toISOString())} busy={analyzing} />
