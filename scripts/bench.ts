@@ -6,6 +6,7 @@
  *   PKCS#12 open at 2,048 and 600,000 iterations vs `openssl pkcs12 -info -noout`
  *   Chromium: drop → rendered for 1, 144 and 10,000 certificates; long main-thread tasks
  *   first-load JS (main thread and total, gzipped); worker heap for 10,000 certificates
+ *   CLI (dist-cli): start-up + one certificate vs `openssl x509 -noout -text`; 10,000 as NDJSON
  *
  * Timings are medians of several runs after a warm-up. Nothing here is asserted: tests assert
  * behaviour, this measures it.
@@ -148,6 +149,33 @@ function firstLoadJs(): { mainGzip: number; totalGzip: number; mainRaw: number; 
   return { mainGzip: main.gzip, mainRaw: main.raw, totalGzip: total.gzip, totalRaw: total.raw };
 }
 
+/** Runs a command under /usr/bin/time: wall seconds and peak resident memory (KB) of the child. */
+function timeAndPeak(command: string, args: string[]): { seconds: number; peakKb: number } | null {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = r.stderr.trim().split('\n').pop() ?? '';
+  const [seconds, peak] = last.split(' ').map(Number);
+  if (r.status !== 0 || seconds === undefined || peak === undefined) throw new Error(`${command} ${args.join(' ')} failed: ${r.stderr.slice(0, 300)}`);
+  return { seconds, peakKb: peak };
+}
+
+/** The installable CLI (dist-cli): start-up plus one certificate against openssl, and a 10,000-certificate NDJSON inventory. */
+async function benchCli(quick: boolean, bigFile: string): Promise<void> {
+  const { buildCli, isStale } = await import('./build-cli.mjs');
+  if (isStale()) await buildCli();
+  const cli = path.join(ROOT, 'dist-cli', 'certscope.mjs');
+  const single = path.join(FIXTURES, 'leaves', 'server.pem');
+  const runs = quick ? 5 : 11;
+  const ours = timeCommand(runs, process.execPath, [cli, 'inspect', single]);
+  const peer = timeCommand(runs, 'openssl', ['x509', '-noout', '-text', '-in', single]);
+  const bare = timeCommand(runs, process.execPath, ['-e', '0']);
+  rows.push({ what: 'CLI start-up + one certificate (`certscope inspect server.pem`, full text with every verifier), ms', certscope: fmt(ours, 0), peer: `${fmt(peer, 0)} (\`openssl x509 -noout -text\`; bare \`node -e 0\`: ${fmt(bare, 0)})`, ratio: `${fmt(ours / peer)}×`, goal: '≤ 150 ms' });
+  const inventory = timeAndPeak(process.execPath, [cli, 'inspect', '--format', 'ndjson', bigFile]);
+  if (inventory) {
+    rows.push({ what: 'CLI 10,000 certificates as NDJSON (`inspect --format ndjson bundle-10000.pem`), s · peak RSS MB', certscope: `${fmt(inventory.seconds)} · ${fmt(inventory.peakKb / 1024, 0)}`, peer: '—', ratio: '—', goal: 'bounded memory' });
+  }
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   mkdirSync(GENERATED, { recursive: true });
@@ -167,6 +195,9 @@ async function main(): Promise<void> {
   await benchAnalysis(quick ? 2 : 5);
   await benchPkcs12('2,048 iterations', path.join(FIXTURES, 'p12', 'iter2048.p12'), 'changeit', quick ? 3 : 5);
   await benchPkcs12('600,000 iterations', path.join(FIXTURES, 'p12', 'iter600k.p12'), 'changeit', quick ? 1 : 3);
+
+  console.error('bench: CLI…');
+  await benchCli(quick, bigFile);
 
   // Forced collections around the reading (npm run bench starts Node with --expose-gc), or the
   // figure is noise from whatever the runs above left behind.

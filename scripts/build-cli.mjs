@@ -61,7 +61,7 @@ export async function buildCli(dir = outdir) {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    minify: true,
+    minify: process.env.CERTSCOPE_CLI_MINIFY !== "0",
     sourcemap: false,
     legalComments: 'linked',
     chunkNames: 'chunks/[name]-[hash]',

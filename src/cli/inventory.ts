@@ -16,7 +16,7 @@ import { ndjsonHeader, ndjsonItems } from './render';
 import { analyse, decodeRaw, readTrust } from './session';
 
 /** Certificates analysed together at most. */
-export const BATCH_CERTIFICATES = 500;
+export const BATCH_CERTIFICATES = 100;
 /** CA certificates kept as candidate issuers for later batches. */
 export const POOL_LIMIT = 5_000;
 const POOL_NAME = '(issuers from earlier files)';
@@ -34,6 +34,28 @@ function split(input: DecodedInput): DecodedInput[] {
     parts.push(i === 0 ? { ...input, certificates } : { ...emptyInput(input.name, certificates), format: input.format, sha256Hex: input.sha256Hex, size: input.size });
   }
   return parts;
+}
+
+const PEM_END = /-----END [A-Z0-9 #]+-----\r?\n?/gu;
+
+/** Splits PEM text with more than BATCH_CERTIFICATES blocks into slices of that many blocks; null when not worth it (or not PEM). */
+export function pemSlices(bytes: Uint8Array): Uint8Array[] | null {
+  if (bytes.length < 64 * 1024) return null;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (!text.includes('-----BEGIN ')) return null;
+  const slices: Uint8Array[] = [];
+  const encoder = new TextEncoder();
+  let start = 0;
+  let blocks = 0;
+  for (const m of text.matchAll(PEM_END)) {
+    if (++blocks % BATCH_CERTIFICATES === 0) {
+      const end = (m.index ?? 0) + m[0].length;
+      slices.push(encoder.encode(text.slice(start, end)));
+      start = end;
+    }
+  }
+  if (start < text.length && text.slice(start).trim() !== '') slices.push(encoder.encode(text.slice(start)));
+  return slices.length > 1 ? slices : null;
 }
 
 export interface InventoryResult {
@@ -84,15 +106,24 @@ export async function streamInventory(paths: readonly string[], o: CommonOptions
   };
 
   for await (const path of expandPaths(paths)) {
-    const decoded = await decodeRaw(await readOne(path), o.passwords);
+    const raw = await readOne(path);
     inputs++;
-    if (decoded.errors.length > 0) unreadable++;
-    for (const [k, part] of split(decoded).entries()) {
-      if (k > 0) laterParts.add(part);
-      if (batchCerts + part.certificates.length > BATCH_CERTIFICATES) await flush();
-      batch.push(part);
-      batchCerts += part.certificates.length;
+    // A big PEM bundle is decoded a slice of blocks at a time, so its models never all sit in memory.
+    const slices = raw.bytes ? pemSlices(raw.bytes) : null;
+    let failed = false;
+    let first = true;
+    for (const bytes of slices ?? [null]) {
+      const decoded = await decodeRaw(bytes ? { ...raw, bytes } : raw, o.passwords);
+      if (decoded.errors.length > 0) failed = true;
+      for (const part of split(decoded)) {
+        if (!first) laterParts.add(part);
+        first = false;
+        if (batchCerts + part.certificates.length > BATCH_CERTIFICATES) await flush();
+        batch.push(part);
+        batchCerts += part.certificates.length;
+      }
     }
+    if (failed) unreadable++;
   }
   await flush();
   progress?.(`certscope: done, ${inputs} inputs, ${certificates} certificates\n`);
