@@ -30,7 +30,7 @@ export function extensionWarnings(extensions: readonly ExtensionModel[]): string
 export async function decodeCertificate(der: Uint8Array, location: InputLocation): Promise<CertificateModel> {
   return guard('certificate', location, async () => {
     const w = new Warnings();
-    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate', w);
+    const { tbs, algorithm, signature, end } = readSignedTop(der, 'certificate', w);
     const fields = tbs.children();
     let i = 0;
     let version = 1;
@@ -63,8 +63,8 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
     const subjectNode = take('subject');
     const spkiNode = take('subject public key info');
     if (!validity.isSequence || validity.children().length !== 2) fail('Validity must be a SEQUENCE of two times', validity);
-    const notBefore = parseTime(validity.child(0), 'notBefore', w, 'tbsCertificate.validity.notBefore');
-    const notAfter = parseTime(validity.child(1), 'notAfter', w, 'tbsCertificate.validity.notAfter');
+    const notBefore = parseTime(validity.child(0), 'notBefore', w, 'tbsCertificate.validity.notBefore', 'start');
+    const notAfter = parseTime(validity.child(1), 'notAfter', w, 'tbsCertificate.validity.notAfter', 'end');
     const timeWarnings: string[] = [];
     for (const [node, iso, what] of [[validity.child(0), notBefore, 'notBefore'], [validity.child(1), notAfter, 'notAfter']] as const) {
       // RFC 5280 §4.1.2.5: dates through 2049 MUST be UTCTime.
@@ -103,7 +103,7 @@ export async function decodeCertificate(der: Uint8Array, location: InputLocation
       warnings.push(`the signature algorithm inside TBSCertificate (${innerAlgorithm.name ?? innerAlgorithm.oid}) differs from the outer one (${signatureAlgorithm.name ?? signatureAlgorithm.oid})`);
     warnings.push(...extensionWarnings(extensions));
 
-    const owned = ownBytes(der);
+    const owned = ownBytes(end === der.length ? der : der.subarray(0, end));
     const { key: publicKey, problem: keyProblem } = await publicKeyLenient(spkiNode);
     const sha256 = sha256Digest(owned);
     const sha1 = sha1Digest(owned);

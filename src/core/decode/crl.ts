@@ -32,7 +32,7 @@ function entry(node: Asn1, w: Warnings, field: string): CrlEntryModel {
 export async function decodeCrl(der: Uint8Array, location: InputLocation): Promise<CrlModel> {
   return guard('CRL', location, async () => {
     const w = new Warnings();
-    const { tbs, algorithm, signature } = readSignedTop(der, 'CRL', w);
+    const { tbs, algorithm, signature, end } = readSignedTop(der, 'CRL', w);
     const fields = tbs.children();
     let i = 0;
     let version = 1;
@@ -72,7 +72,7 @@ export async function decodeCrl(der: Uint8Array, location: InputLocation): Promi
     entries.forEach((e, k) => {
       for (const w of extensionWarnings(e.extensions)) warnings.push(`entry ${k + 1} (serial ${e.serialNumberHex}): ${w}`);
     });
-    const owned = ownBytes(der);
+    const owned = ownBytes(end === der.length ? der : der.subarray(0, end));
     const sha256 = sha256Digest(owned);
     return {
       kind: 'crl',

@@ -28,7 +28,7 @@ function stringOrNull(node: Asn1): string | null {
 export async function decodeCsr(der: Uint8Array, location: InputLocation): Promise<CsrModel> {
   return guard('certificate request', location, async () => {
     const w = new Warnings();
-    const { tbs, algorithm, signature } = readSignedTop(der, 'certificate request', w);
+    const { tbs, algorithm, signature, end } = readSignedTop(der, 'certificate request', w);
     const [versionNode, subjectNode, spkiNode, attrsNode, extra] = tbs.children();
     if (!versionNode || !subjectNode || !spkiNode) fail('CertificationRequestInfo needs a version, a subject and a public key', tbs);
     if (extra) fail('unexpected element after the attributes', extra);
@@ -55,7 +55,7 @@ export async function decodeCsr(der: Uint8Array, location: InputLocation): Promi
       }
     }
     expectUniversal(signature, UT.BIT_STRING, 'a BIT STRING signature');
-    const owned = ownBytes(der);
+    const owned = ownBytes(end === der.length ? der : der.subarray(0, end));
     const publicKey = await publicKeyFromNode(spkiNode);
     const sha256 = sha256Digest(owned);
     const check = await verifier.verify(owned, publicKey);

@@ -50,6 +50,8 @@ describe('what is shown for each leniency', () => {
     ['printable-at-sign', (c) => c.subject.rfc4514, 'CN=www.example.com,emailAddress=admin@example.com', 'shown as read'],
     ['duplicate-extension', (c) => c.extensions.length, 2, 'both kept'],
     ['indefinite-length', (c) => c.subject.rfc4514, 'CN=www.example.com', 'BER read'],
+    ['certificate-trailing-bytes', (c) => c.der.length, byId('certificate-trailing-bytes').length - 2, 'the certificate alone (fingerprints as openssl computes them)'],
+    ['time-unreadable', (c) => [c.notBefore, c.notAfter], ['2025-01-01T00:00:00Z', '0000-01-01T00:00:00Z'], 'an unreadable notAfter: shown, and never treated as valid'],
   ];
   it.each(rows.map(([id, get, expected, why]) => [why, id, get, expected] as const))('%s (%s)', async (_why, id, get, expected) => {
     expect(get(await decodeCertificate(byId(id), LOC))).toEqual(expected);

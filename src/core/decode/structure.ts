@@ -4,7 +4,7 @@ import { DecodeError } from './util';
 import type { Warnings } from './warnings';
 
 /** Reads the top-level SEQUENCE of a signed object and checks it spans the input exactly. */
-export function readSignedTop(der: Uint8Array, what: string, w?: Warnings): { tbs: Asn1; algorithm: Asn1; signature: Asn1; tbsName: string } {
+export function readSignedTop(der: Uint8Array, what: string, w?: Warnings): { tbs: Asn1; algorithm: Asn1; signature: Asn1; tbsName: string; end: number } {
   const tbsName = what === 'certificate' ? 'TBSCertificate' : what === 'CRL' ? 'TBSCertList' : 'CertificationRequestInfo';
   if (der.length === 0) throw new DecodeError('the input is empty');
   if (der[0] !== SEQUENCE_TAG) throw new DecodeError(`not a ${what}: the first byte is 0x${(der[0] ?? 0).toString(16).padStart(2, '0')}, not a SEQUENCE (0x30)`);
@@ -16,7 +16,13 @@ export function readSignedTop(der: Uint8Array, what: string, w?: Warnings): { tb
     throw e;
   }
   if (!top.isSequence) throw new DecodeError(`not a ${what}: the outer element is not a SEQUENCE`);
-  if (top.end !== der.length) throw new DecodeError(`${der.length - top.end} trailing bytes after the ${what} at offset ${top.end}`);
+  if (top.end !== der.length) {
+    // openssl reads the object and ignores what follows (in a PEM block too): so do we, with a warning.
+    if (!w) throw new DecodeError(`${der.length - top.end} trailing bytes after the ${what} at offset ${top.end}`);
+    w.add('TRAILING_DATA', what, top.end, `${der.length - top.end} bytes follow the ${what}; they are ignored (fingerprints cover the ${what} alone, as openssl's do)`, {
+      rejectedBy: ['Go (x509: trailing data)', 'pyca/cryptography (ExtraData)'],
+    });
+  }
   let kids: Asn1[];
   try {
     kids = top.children();
@@ -28,8 +34,8 @@ export function readSignedTop(der: Uint8Array, what: string, w?: Warnings): { tb
   if (!tbs || !algorithm || !signature) throw new DecodeError(`the ${what} needs ${tbsName}, a signature algorithm and a signature; found ${kids.length} element(s)`);
   if (extra) throw new DecodeError(`unexpected element after the signature at offset ${extra.offset}`);
   if (!tbs.isSequence) throw new DecodeError(`${tbsName} is not a SEQUENCE (offset ${tbs.offset})`);
-  if (w) scanEncoding(der, w);
-  return { tbs, algorithm, signature, tbsName };
+  if (w) scanEncoding(top.end === der.length ? der : der.subarray(0, top.end), w);
+  return { tbs, algorithm, signature, tbsName, end: top.end };
 }
 
 /** Where an encoding problem is, for people: the element's identifier octet. */

@@ -267,6 +267,10 @@ export function parseGeneralizedTime(s: string): string | null {
   return iso(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5] ? Number(m[5]) : 0, m[6] ? Number(m[6]) : 0, m[7] ?? null, off);
 }
 
+/** What an unreadable validity time is shown as: a start that never comes, an end long past. */
+export const NEVER_VALID_FROM = '9999-12-31T23:59:59Z';
+export const NEVER_VALID_AFTER = '0000-01-01T00:00:00Z';
+
 /** The DER forms RFC 5280 §4.1.2.5 requires: YYMMDDHHMMSSZ and YYYYMMDDHHMMSSZ. */
 const STRICT_UTC = /^\d{12}Z$/;
 const STRICT_GENERALIZED = /^\d{14}Z$/;
@@ -276,7 +280,7 @@ const STRICT_GENERALIZED = /^\d{14}Z$/;
  * type's layout (a UTCTime holding a four-digit year, as some writers produced) is read that way
  * and warned about, and forms DER forbids (no seconds, offsets, fractions) are warned about.
  */
-export function parseTime(node: Asn1, what: string, w?: Warnings, field = what): string {
+export function parseTime(node: Asn1, what: string, w?: Warnings, field = what, unreadable?: 'start' | 'end'): string {
   const text = latin1(node.content);
   let out: string | null = null;
   const isUtc = node.tagClass === TagClass.Universal && node.tag === UT.UTCTime;
@@ -290,6 +294,14 @@ export function parseTime(node: Asn1, what: string, w?: Warnings, field = what):
       w.add('TIME_FORMAT', field, node, `${what} is a ${isUtc ? 'UTCTime' : 'GeneralizedTime'} written in the ${isUtc ? 'GeneralizedTime' : 'UTCTime'} layout (${JSON.stringify(text)}); read as ${other}`);
       return other;
     }
+  }
+  if (out === null && w && unreadable) {
+    // openssl prints "Bad time value" and goes on: the item is shown, treated as never valid.
+    const shown = unreadable === 'start' ? NEVER_VALID_FROM : NEVER_VALID_AFTER;
+    w.add('TIME_FORMAT', field, node, `${what} ${JSON.stringify(text)} is not a time (openssl prints "Bad time value"); it is shown as ${shown} so that the certificate is never treated as valid`, {
+      rejectedBy: ['OpenSSL verify (format error in certificate\'s notBefore/notAfter field)', 'Go', 'Java', 'pyca/cryptography'],
+    });
+    return shown;
   }
   if (out === null) fail(`${what} is not a valid time (${JSON.stringify(text)})`, node);
   if (w && !(isUtc ? STRICT_UTC : STRICT_GENERALIZED).test(text)) {

@@ -120,6 +120,8 @@ export const MALFORMED_FORMS: readonly MalformedForm[] = [
   { id: 'printable-at-sign', code: 'STRING_CHARACTERS', why: "a PrintableString holding '@'", der: () => buildCertificate({ subject: encSeq(encSet(atv('1.2.840.113549.1.9.1', printable('admin@example.com'))), encSet(atv('2.5.4.3', utf8('www.example.com')))) }) },
   { id: 'critical-false-encoded', code: 'BOOLEAN_ENCODING', why: 'an extension with critical FALSE encoded', der: () => buildCertificate({ extensions: [encSeq(encOid(SAN), encTlv(0x01, Uint8Array.of(0)), encOctets(encSeq(dns('www.example.com'))))] }) },
   { id: 'duplicate-extension', code: 'DUPLICATE_EXTENSION', why: 'subjectAltName twice', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'))), ext(SAN, encSeq(dns('other.example.com')))] }) },
+  { id: 'certificate-trailing-bytes', code: 'TRAILING_DATA', why: 'two bytes after the certificate', der: () => concat(buildCertificate(), Uint8Array.of(0, 0)) },
+  { id: 'time-unreadable', code: 'TIME_FORMAT', why: 'a notAfter that is no time at all ("notatime")', der: () => buildCertificate({ validity: encSeq(utc('250101000000Z'), utc('notatime')) }) },
   { id: 'indefinite-length', code: 'BER_ENCODING', why: 'an indefinite length on the subject Name (BER)', der: () => buildCertificate({ subject: concat(Uint8Array.of(0x30, 0x80), encSet(atv('2.5.4.3', utf8('www.example.com'))), Uint8Array.of(0, 0)) }) },
 ];
 

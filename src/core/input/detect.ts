@@ -114,9 +114,22 @@ function detectDer(bytes: Uint8Array, baseOffset: number): { items: DetectedItem
       node = readAsn1(bytes, p);
     } catch (e) {
       if (items.length === 0) return { items, error: `not valid DER: ${errorMessage(e)}` };
+      const last = items[items.length - 1];
+      if (last && (last.kind === 'certificate' || last.kind === 'csr' || last.kind === 'crl')) {
+        // Bytes after a certificate that are no DER element: openssl reads the certificate and
+        // ignores them; they stay with it, and its decoder warns (TRAILING_DATA).
+        items[items.length - 1] = { ...last, der: bytes.slice(last.location.offset - baseOffset) };
+        return { items, error: null };
+      }
       return { items, error: `trailing data at byte ${baseOffset + p} is not valid DER: ${errorMessage(e)}` };
     }
     const kind = classifyDer(node);
+    const last = items[items.length - 1];
+    if (!kind && last && (last.kind === 'certificate' || last.kind === 'csr' || last.kind === 'crl')) {
+      // As below: what follows a certificate and is nothing we read stays with it (its decoder warns).
+      items[items.length - 1] = { ...last, der: bytes.slice(last.location.offset - baseOffset) };
+      return { items, error: null };
+    }
     if (!kind) {
       const what = node.isSequence ? `a DER SEQUENCE that is ${NONE_OF}` : `a DER element (tag ${node.tag}) that is not a SEQUENCE`;
       return { items, error: p === 0 ? what : `element at byte ${baseOffset + p} is ${what}` };
@@ -276,7 +289,8 @@ function detectPem(text: string): { items: DetectedItem[]; errors: CoreError[]; 
     try {
       const node = readAsn1(der);
       if (label === 'TRUSTED CERTIFICATE') der = der.slice(0, node.end); // drop the OpenSSL CertAux
-      else if (node.end !== der.length) throw new DerError(`${der.length - node.end} trailing bytes after the ASN.1 element`, node.end);
+      // Certificates, CSRs and CRLs with bytes after them are read (openssl does); their decoder warns.
+      else if (node.end !== der.length && kind !== 'certificate' && kind !== 'csr' && kind !== 'crl') throw new DerError(`${der.length - node.end} trailing bytes after the ASN.1 element`, node.end);
       if (kind === 'public-key' && isRsaPublicKey(node)) der = rsaPublicKeyToSpki(node.bytes);
     } catch (e) {
       errors.push({ code: 'MALFORMED', message: `PEM block ${block} (${label}) is not valid DER: ${errorMessage(e)}.`, location: loc });
