@@ -59,6 +59,58 @@ function smtpServer(tls: TlsOptions): Promise<number> {
   return listen(server);
 }
 
+/** A line-based STARTTLS server: a greeting, canned replies per command, and the command that upgrades. */
+function lineServer(tls: TlsOptions, greeting: string, replies: Readonly<Record<string, string>>, upgrade: RegExp, go: string): Promise<number> {
+  const server = createNetServer((socket) => {
+    socket.on('error', () => {});
+    socket.write(greeting);
+    let buf = '';
+    const onData = (d: Buffer): void => {
+      buf += d.toString('latin1');
+      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+        const line = buf.slice(0, i).trim();
+        buf = buf.slice(i + 1);
+        if (upgrade.test(line)) {
+          socket.off('data', onData);
+          socket.write(go, () => new TLSSocket(socket, { isServer: true, ...tls }).on('error', () => {}));
+          return;
+        }
+        socket.write(Object.entries(replies).find(([k]) => line.toUpperCase().startsWith(k))?.[1] ?? 'ERR\r\n');
+      }
+    };
+    socket.on('data', onData);
+  });
+  return listen(server);
+}
+
+/** A binary STARTTLS server (PostgreSQL, MySQL): optional greeting, waits for N request bytes, answers, upgrades. */
+function binaryServer(tls: TlsOptions, greeting: Buffer | null, requestBytes: number, answer: Buffer | null): Promise<number> {
+  const server = createNetServer((socket) => {
+    socket.on('error', () => {});
+    if (greeting) socket.write(greeting);
+    let got = Buffer.alloc(0);
+    const onData = (d: Buffer): void => {
+      got = Buffer.concat([got, d]);
+      if (got.length < requestBytes) return;
+      socket.off('data', onData);
+      const up = (): void => {
+        new TLSSocket(socket, { isServer: true, ...tls }).on('error', () => {});
+      };
+      if (answer?.toString() === 'N') socket.end(answer);
+      else if (answer) socket.write(answer, up);
+      else up();
+    };
+    socket.on('data', onData);
+  });
+  return listen(server);
+}
+
+function mysqlGreeting(): Buffer {
+  const caps = 0x0200 | 0x0800 | 0x8000; // PROTOCOL_41, SSL, SECURE_CONNECTION
+  const payload = Buffer.concat([Buffer.from([10]), Buffer.from('8.0.36\0', 'latin1'), Buffer.from([1, 0, 0, 0]), Buffer.alloc(8, 0x41), Buffer.from([0, caps & 0xff, caps >> 8, 33, 2, 0, 0, 0])]);
+  return Buffer.concat([Buffer.from([payload.length & 0xff, payload.length >> 8, 0, 0]), payload]);
+}
+
 const HOST = ['--servername', 'www.certscope.test', '--at', AT];
 
 beforeAll(async () => {
@@ -102,6 +154,30 @@ describe('certscope connect against loopback servers', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('leaf and intermediates');
     expect(r.stdout).toContain('Chain: trusted');
+  });
+
+  const GOOD: TlsOptions = { key: v('good', 'leaf.key'), cert: Buffer.concat([v('good', 'leaf.pem'), v('good', 'int.pem')]) };
+  const starttls: [string, string, () => Promise<number>][] = [
+    ['imap', 'tagged STARTTLS, tagged OK', () => lineServer(GOOD, '* OK IMAP ready\r\n', {}, /^a001 STARTTLS$/iu, 'a001 OK begin TLS\r\n')],
+    ['pop3', 'STLS', () => lineServer(GOOD, '+OK POP3 ready\r\n', {}, /^STLS$/iu, '+OK begin TLS\r\n')],
+    ['ftp', 'multi-line greeting, AUTH TLS, 234', () => lineServer(GOOD, '220-welcome\r\n220 FTP ready\r\n', {}, /^AUTH TLS$/iu, '234 AUTH TLS ok\r\n')],
+    ['postgres', 'SSLRequest answered "S"', () => binaryServer(GOOD, null, 8, Buffer.from('S'))],
+    ['mysql', 'handshake packet with CLIENT_SSL, then SSLRequest', () => binaryServer(GOOD, mysqlGreeting(), 36, null)],
+  ];
+  it.each(starttls)('STARTTLS %s reads the chain (%s)', async (proto, _why, start) => {
+    const port = await start();
+    const r = await certscope(['connect', ...HOST, '--starttls', proto, '--format', 'json', '--trust', vp('good', 'root.pem'), `127.0.0.1:${port}`]);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { connection: { intermediatesSent: boolean }; certificates: { chain: { status: string } }[] };
+    expect(report.connection.intermediatesSent).toBe(true);
+    expect(report.certificates[0]?.chain.status).toBe('trusted');
+  });
+
+  it('STARTTLS postgres refused ("N"): exit 1 with the reason', async () => {
+    const port = await binaryServer(GOOD, null, 8, Buffer.from('N'));
+    const r = await certscope(['connect', '--starttls', 'postgres', `127.0.0.1:${port}`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/answered "N" to SSLRequest/u);
   });
 
   it('STARTTLS refused by the server: exit 1 with the reason', async () => {

@@ -341,7 +341,12 @@ async function handshake(o: ConnectOptions, extra: Partial<ConnectionOptions>, t
     });
     return { socket, raw, tap };
   };
-  return withTimeout(run(), o.timeoutMs, `${o.host}:${o.port}`, () => raw.destroy());
+  try {
+    return await withTimeout(run(), o.timeoutMs, `${o.host}:${o.port}`, () => raw.destroy());
+  } catch (e) {
+    raw.destroy(); // a failed STARTTLS or handshake must not keep the process alive
+    throw e;
+  }
 }
 
 /**
