@@ -67,8 +67,8 @@ function badges(cert: CertificateModel, rc: ReportCertificate): string {
 }
 
 /** What Certscope adds under the openssl-style text of one certificate. */
-export function certscopeLines(cert: CertificateModel, rc: ReportCertificate, report: Report, style: Style): string[] {
-  const bySha = new Map(report.certificates.map((c) => [c.sha256, c.subject]));
+export function certscopeLines(cert: CertificateModel, rc: ReportCertificate, report: Report, style: Style, names: ReadonlyMap<string, string> = new Map()): string[] {
+  const bySha = new Map([...names, ...report.certificates.map((c): [string, string] => [c.sha256, c.subject])]);
   const chain = rc.chain.path.map((s) => bySha.get(s) ?? s.slice(0, 16)).join('  <-  ');
   return [
     style.bold('Certscope:'),
@@ -89,6 +89,8 @@ export function certscopeLines(cert: CertificateModel, rc: ReportCertificate, re
 /** The whole text report. */
 export function reportText(analysis: SessionAnalysis, report: Report, style: Style, preface: readonly string[] = []): string {
   const lines: string[] = [...preface];
+  // Anchors (built-in or --trust roots) are not session certificates: name them from the analysis.
+  const anchorNames = new Map(analysis.anchors.map((a): [string, string] => [a.sha256Hex, `${a.subject.rfc4514} (trust anchor)`]));
   lines.push(`Evaluated at ${report.evaluatedAt}${report.host ? ` for host ${report.host}` : ''}`);
   for (const i of report.inputs) lines.push(`input ${i.name}: ${i.format ?? 'unrecognised'}${i.error ? ` ${style.bad('ERROR')} ${i.error.code}: ${i.error.message}` : ''}`);
   report.certificates.forEach((rc, k) => {
@@ -96,7 +98,7 @@ export function reportText(analysis: SessionAnalysis, report: Report, style: Sty
     if (!sc) return;
     lines.push('', style.bold(`=== certificate ${k + 1} of ${report.certificates.length}: ${rc.subject || '(empty subject)'}`));
     lines.push(certificateToText(sc.certificate).replace(/\n$/u, ''));
-    lines.push(...certscopeLines(sc.certificate, rc, report, style));
+    lines.push(...certscopeLines(sc.certificate, rc, report, style, anchorNames));
   });
   for (const pk of report.privateKeys) lines.push('', `private key ${pk.algorithm}${pk.bits ? ` ${pk.bits}` : ''}${pk.curve ? ` ${pk.curve}` : ''}${pk.encrypted ? ' (encrypted)' : ''} from ${pk.sources.join(', ')}: ${pk.certificate ? `matches ${pk.certificate}` : 'no matching certificate'}`);
   return `${lines.join('\n')}\n`;
