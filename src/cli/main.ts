@@ -6,18 +6,17 @@
  * Exit status: inspect 0 all inputs read, 1 some input unreadable; check 0 accepted, 1 refused,
  * 3 warnings only; connect 0 reported, 1 no connection; 2 usage error everywhere.
  */
-import '../core/setup';
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { decodeInput } from '../core/decode-input';
-import { certificatesToPem } from '../core/export/index';
 import type { DecodedInput } from '../core/model';
 import { anyFolder, flushed, ignoreEpipe, streamOut, type Out } from './io';
 import { CHECK, COMMON, CONNECT, HELP, UsageError, commonOptions, flag, parse, str, type CommonOptions, type Parsed } from './options';
-import { COLOR, PLAIN, ndjsonHeader, ndjsonItems, reportPem, reportText } from './render';
-import { analyse, analyseFiles, readTrust, type Analysed } from './session';
-import { checkText, judge, parseRole, parseVerifiers, parseWarnDays } from './check';
+import type { Analysed } from './session';
+import { parseRole, parseVerifiers, parseWarnDays } from './check';
 import type { ConnectOptions, ConnectResult, StartTls } from './connect';
+
+/** The engine, loaded on first use (start-up for --version and --help stays small). */
+const engine = (): Promise<typeof import('./engine')> => import('./engine');
 
 declare const CERTSCOPE_VERSION: string | undefined;
 
@@ -35,6 +34,7 @@ export interface Io {
 
 /** Prints an analysed session in the chosen format. */
 async function printReport(a: Analysed, format: CommonOptions['format'], io: Io, preface: readonly string[] = []): Promise<void> {
+  const { COLOR, PLAIN, ndjsonHeader, ndjsonItems, reportPem, reportText } = await engine();
   switch (format ?? 'text') {
     case 'json':
       await io.out.write(`${JSON.stringify(a.report, null, 2)}\n`);
@@ -62,7 +62,7 @@ async function inspectCommand(p: Parsed, io: Io): Promise<number> {
     const r = await streamInventory(files, o, io.out, progress);
     return r.unreadable > 0 ? 1 : 0;
   }
-  const a = await analyseFiles(files, o);
+  const a = await (await engine()).analyseFiles(files, o);
   await printReport(a, o.format, io);
   return a.inputs.some((i) => i.errors.length > 0) ? 1 : 0;
 }
@@ -104,6 +104,7 @@ function connectOptions(p: Parsed, target: string, o: CommonOptions): ConnectOpt
 async function connectAndAnalyse(p: Parsed, target: string, o: CommonOptions, io: Io): Promise<{ a: Analysed; result: ConnectResult; lines: string[] } | null> {
   const co = connectOptions(p, target, o);
   const { fetchChain, connectionLines } = await import('./connect');
+  const { analyse, certificatesToPem, decodeInput, readTrust } = await engine();
   let result: ConnectResult;
   try {
     result = await fetchChain(co);
@@ -154,8 +155,9 @@ async function checkCommand(p: Parsed, io: Io): Promise<number> {
     preface = r.lines;
   } else {
     if (p.positionals.length === 0) throw new UsageError('check needs FILE... (or - for stdin) or --connect HOST[:PORT]');
-    a = await analyseFiles(p.positionals, o);
+    a = await (await engine()).analyseFiles(p.positionals, o);
   }
+  const { checkText, judge, COLOR, PLAIN } = await engine();
   const result = judge(a.report, { role, verifiers, warnDays });
   if (o.format === 'json') await io.out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (o.format === 'ndjson') await io.out.write(result.certificates.map((c) => `${JSON.stringify({ type: 'check', role, ...c })}\n`).join(''));
@@ -172,6 +174,7 @@ async function limboCommand(argv: readonly string[], io: Io): Promise<number> {
   const file = p.positionals[0];
   if (!file) throw new UsageError('limbo needs LIMBO.json');
   const include = str(p, 'include');
+  await engine(); // core/setup before the engine's libraries
   const { formatScoreTable, runLimbo, scoreLimbo } = await import('./limbo');
   type Case = Parameters<typeof runLimbo>[0][number];
   const parsed = JSON.parse(await readFile(file, 'utf8')) as { testcases: Case[] };

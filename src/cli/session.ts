@@ -2,6 +2,7 @@
  * From FILE arguments (or bytes fetched from a server) to a session analysis: the same
  * decodeInput + analyzeSession the app runs. The CLI adds no verdict logic of its own.
  */
+import '../core/setup';
 import { decodeInput } from '../core/decode-input';
 import type { CertificateModel, DecodedInput } from '../core/model';
 import { analyzeSession, type SessionAnalysis } from '../core/session';
