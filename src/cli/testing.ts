@@ -3,8 +3,7 @@
  * 0.3 s), and commands run as real child processes, with their own stdin, stdout and stderr pipes.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -14,13 +13,30 @@ export const AT = '2026-06-01T00:00:00Z';
 
 let built: Promise<string> | null = null;
 
-/** Path of a freshly built dist-cli/certscope.mjs (its folder is the package to pack). */
+/**
+ * Path of a freshly built dist-cli/certscope.mjs (its folder is the package to pack). Built once
+ * per test run: the first test file to ask builds into a temporary folder and renames it to a
+ * cache folder named after the sources' newest modification time; the others reuse it.
+ */
 export function cliBundle(): Promise<string> {
   built ??= (async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'certscope-cli-'));
-    const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (dir: string) => Promise<void> };
+    const { buildCli, newestSourceTime } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (dir: string) => Promise<void>; newestSourceTime: () => number };
+    const cacheRoot = join(ROOT, 'node_modules', '.cache', 'certscope-cli-test');
+    const cached = join(cacheRoot, String(Math.floor(newestSourceTime())));
+    const entry = join(cached, 'certscope.mjs');
+    if (existsSync(entry)) return entry;
+    mkdirSync(cacheRoot, { recursive: true });
+    const dir = mkdtempSync(join(cacheRoot, 'build-'));
     await buildCli(dir);
-    return join(dir, 'certscope.mjs');
+    try {
+      renameSync(dir, cached);
+      // Builds of older sources are of no further use.
+      for (const old of readdirSync(cacheRoot)) if (/^\d+$/u.test(old) && join(cacheRoot, old) !== cached) rmSync(join(cacheRoot, old), { recursive: true, force: true });
+    } catch {
+      // Another test file finished the same build first: use that one.
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return entry;
   })();
   return built;
 }
