@@ -109,3 +109,19 @@ describe('CSRs and CRLs are read leniently too', () => {
     expect(crl.decodeWarnings?.map((w) => w.code)).toEqual(['UNDEFINED_VERSION', 'EMPTY_RDN']);
   });
 });
+
+describe('names inside other extensions are read the same way', () => {
+  it('AIA with a non-ASCII URI: warned; CRLDP with a broken name: the good URI kept, present-malformed', async () => {
+    const { encCtx, encOid, encSeq, encTlv } = await import('../input/der');
+    const { decodeExtensionValue } = await import('./index');
+    const uri = (s: Uint8Array) => encTlv(0x86, s);
+    const aia = decodeExtensionValue('1.3.6.1.5.5.7.1.1', false, encSeq(encSeq(encOid('1.3.6.1.5.5.7.48.2'), uri(Uint8Array.of(0x68, 0x3a, 0xe9)))));
+    expect(aia.kind).toBe('authorityInfoAccess');
+    expect(aia.decodeWarnings?.map((w) => [w.code, w.field])).toEqual([['NON_ASCII_NAME', 'authorityInfoAccess.accessDescriptions[0].accessLocation']]);
+    const good = uri(new TextEncoder().encode('http://crl.example/ca.crl'));
+    const cdp = decodeExtensionValue('2.5.29.31', false, encSeq(encSeq(encCtx(0, encCtx(0, good, encTlv(0xa0, Uint8Array.of(6, 1)))))));
+    expect(cdp.kind).toBe('crlDistributionPoints');
+    expect(cdp.decodeError).toBeDefined();
+    expect(cdp.kind === 'crlDistributionPoints' ? cdp.points[0]?.fullName?.map((n) => n.value) : null).toEqual(['http://crl.example/ca.crl']);
+  });
+});

@@ -2,7 +2,8 @@
 import type { Asn1 } from '../../input/der';
 import { parseDistributionPoints } from './crl-distribution-points';
 import type { ExtensionBody } from './types';
+import type { Warnings } from '../warnings';
 
-export function decodeFreshestCrl(value: Asn1): ExtensionBody {
-  return { kind: 'freshestCrl', points: parseDistributionPoints(value, 'freshestCRL') };
+export function decodeFreshestCrl(value: Asn1, w?: Warnings): ExtensionBody {
+  return { kind: 'freshestCrl', points: parseDistributionPoints(value, 'freshestCRL', w) };
 }

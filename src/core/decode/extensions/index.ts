@@ -88,10 +88,11 @@ const byteOfValue = (message: string): string => message.replace(/ at byte (\d+)
  * from becomes kind "unknown". `parent` collects the warnings for the whole object; `base` is the
  * offset of extnValue in the object's DER and `field` the path shown with them.
  */
-export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array, parent?: Warnings, base = 0, field = 'extension'): ExtensionModel {
+export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array, parent?: Warnings, base = 0, field?: string): ExtensionModel {
   const common = { oid, name: oidName(oid), critical, valueHex: toHex(value) };
+  const label = field ?? common.name ?? oid;
   const decoder = EXTENSION_DECODERS[oid];
-  const w = (parent ?? new Warnings()).scope(base, field);
+  const w = (parent ?? new Warnings()).scope(base, label);
   if (!decoder) {
     // Extensions without a dedicated kind: decoded into `details`; a failure is a warning only
     // (no decodeError: the verifiers modelled here do not parse these, so they never refuse them).

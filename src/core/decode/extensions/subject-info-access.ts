@@ -2,7 +2,8 @@
 import type { Asn1 } from '../../input/der';
 import { parseAccessDescriptions } from './access-description';
 import type { ExtensionBody } from './types';
+import type { Warnings } from '../warnings';
 
-export function decodeSubjectInfoAccess(value: Asn1): ExtensionBody {
-  return { kind: 'subjectInfoAccess', descriptions: parseAccessDescriptions(value, 'subjectInfoAccess') };
+export function decodeSubjectInfoAccess(value: Asn1, w?: Warnings): ExtensionBody {
+  return { kind: 'subjectInfoAccess', descriptions: parseAccessDescriptions(value, 'subjectInfoAccess', w) };
 }
