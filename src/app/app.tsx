@@ -1,6 +1,6 @@
 import { parseHostInput } from '@/core/purpose/host-input';
 import type { DecodedInput } from '@/core/model';
-import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
 import { DropOverlayView } from '@/ui/drop-overlay-view';
@@ -267,23 +267,33 @@ export function App() {
     [],
   );
   const { states, decoded, settled } = useDecodedInputs(sources, progressFor);
-  const entries: InputEntry[] = [...refused, ...sources.map((s, i) => {
-    const state = states[i];
-    return {
-      key: s.key,
-      name: s.name,
-      size: s.bytes.length,
-      decoded: state?.decoded ?? null,
-      progress: state?.decoded ? null : (progress[s.key] ?? 'Waiting for the engine…'),
-      failure: state?.failure ?? null,
-    };
-  })];
+  const entries: InputEntry[] = useMemo(
+    () => [
+      ...refused,
+      ...sources.map((s, i) => {
+        const state = states[i];
+        return {
+          key: s.key,
+          name: s.name,
+          size: s.bytes.length,
+          decoded: state?.decoded ?? null,
+          progress: state?.decoded ? null : (progress[s.key] ?? 'Waiting for the engine…'),
+          failure: state?.failure ?? null,
+        };
+      }),
+    ],
+    [refused, sources, states, progress],
+  );
+  // The two long lists render as interruptible (transition) work: while a 1,000-file drop fills
+  // them, React renders them in slices between frames instead of one long task per update.
+  const deferredEntries = useDeferredValue(entries);
   const listed = useMemo(() => {
     const done = new Set(decoded.map((d) => d.sha256Hex));
     const early = sources.flatMap((s) => (done.has(s.key) ? [] : previews[s.key] ? [previews[s.key] as DecodedInput] : []));
     return early.length > 0 ? [...decoded, ...early] : decoded;
   }, [decoded, previews, sources]);
   const rows: OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed]);
+  const deferredRows = useDeferredValue(rows);
 
   // --- analysis ------------------------------------------------------------------------------
   // What people paste (a URL, host:port, [IPv6]:port, a trailing dot) becomes the host a client would check.
@@ -373,7 +383,7 @@ export function App() {
           )}
           <div id={`${appId}-inputs`} className={inputsFolded ? 'hidden space-y-4 lg:block' : 'space-y-4'}>
             <InputPanelView onFiles={onFiles} onPaste={onPaste} />
-            <InputList entries={entries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
+            <InputList entries={deferredEntries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
             {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
           </div>
         </aside>
@@ -406,7 +416,7 @@ export function App() {
                       <EmptyStateView decoding={sources.length > 0 && !settled} />
                     ) : (
                       <Suspense fallback={<p className="panel p-4 text-sm">Loading the overview…</p>}>
-                        <OverviewList rows={rows} verdicts={view?.verdicts ?? null} selectedKey={openedRoot ? null : (selectedRow?.key ?? null)} onSelect={select} at={at} />
+                        <OverviewList rows={deferredRows} verdicts={view?.verdicts ?? null} selectedKey={openedRoot ? null : (selectedRow?.key ?? null)} onSelect={select} at={at} />
                       </Suspense>
                     )}
                     <div ref={detailRef} tabIndex={-1} className="focus:outline-none">

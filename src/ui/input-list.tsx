@@ -78,7 +78,10 @@ const STATE_ORDER: readonly InputState[] = ['read', 'errors', 'unreadable', 'loc
 /** Above this many rows the list is virtualised: only what is on screen is in the page. */
 const VIRTUALIZE_ABOVE = 30;
 
-export function InputList({ entries, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
+/** Memoised: with deferred entries, an urgent render of the page leaves this list alone. */
+export const InputList = memo(InputListView);
+
+function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
   const id = useId();
   const headingId = `${id}-h`;
   const [only, setOnly] = useState<InputState | null>(null);

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { VerifierId } from '@/core/verify/types';
 import { plural } from './format';
 import { EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, summarize, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
@@ -85,7 +85,10 @@ function SummaryToggle({ pressed, onClick, tone = 'neutral', children }: { reado
   );
 }
 
-export function OverviewList({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
+/** Memoised: with deferred rows, an urgent render of the page leaves this list alone. */
+export const OverviewList = memo(OverviewListView);
+
+function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
   const id = useId();
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('loaded');
