@@ -7,7 +7,7 @@ import { createServer as createNetServer, type AddressInfo, type Server as NetSe
 import { createServer as createTlsServer, TLSSocket, type TlsOptions } from 'node:tls';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AT, FIXTURES, certscope, cliBundle } from './testing';
+import { AT, FIXTURES, certscope, certscopeInProcess, cliBundle } from './testing';
 import { parseCertificateRequest } from './connect';
 
 const v = (c: string, f: string): Buffer => readFileSync(join(FIXTURES, 'verifier', c, f));
@@ -222,7 +222,7 @@ describe('certscope connect against loopback servers', () => {
     [['connect', '127.0.0.1:1'], 1, /cannot connect to 127\.0\.0\.1:1/u, 'nothing listening: exit 1'],
   ];
   it.each(usage)('%j → exit %i (%s)', async (args, code, stderr) => {
-    const r = await certscope(args);
+    const r = code === 2 ? await certscopeInProcess(args) : await certscope(args);
     expect(r.code).toBe(code);
     expect(r.stderr).toMatch(stderr);
   });

@@ -78,3 +78,16 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     else child.stdin.end();
   });
 }
+
+/**
+ * Runs a command line in this process (main.ts `run`) with captured output: for usage errors,
+ * which never reach the engine, so the table rows do not each pay for a Node start.
+ */
+export async function certscopeInProcess(args: readonly string[]): Promise<Ran> {
+  const { run } = await import('./main');
+  let stdout = '';
+  let stderr = '';
+  const out = (append: (s: string) => void) => ({ isTTY: false, color: false, write: async (t: string) => append(t) });
+  const code = await run(args, { out: out((t) => (stdout += t)), err: out((t) => (stderr += t)), now: new Date().toISOString() });
+  return { code, stdout, stderr };
+}
