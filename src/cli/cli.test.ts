@@ -108,6 +108,16 @@ describe('formats', () => {
     expect((JSON.parse(again.stdout) as { certificates: unknown[] }).certificates).toHaveLength(3);
   });
 
+  it('--format pem: an input it cannot open is reported on stderr (PEM has no room for it), exit 1', async () => {
+    const r = await certscope(['inspect', '--format', 'pem', join(FIXTURES, 'p12', 'aes128.p12')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^certscope: aes128\.p12: PASSWORD_REQUIRED: /u);
+    const opened = await certscope(['inspect', '--format', 'pem', '--password', 'changeit', join(FIXTURES, 'p12', 'aes128.p12')]);
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toMatch(/^-----BEGIN CERTIFICATE-----\n/u);
+  });
+
   it('text: the openssl-style fields, then fingerprints, chain, badges and every verifier per role', async () => {
     const r = await certscope(['inspect', '--at', AT, '--host', 'www.certscope.test', ...CHAIN]);
     expect(r.code).toBe(0);

@@ -45,6 +45,8 @@ async function printReport(a: Analysed, format: CommonOptions['format'], io: Io,
       return;
     case 'pem':
       await io.out.write(reportPem(a.analysis));
+      // PEM has no room for problems: say them on stderr.
+      for (const i of a.report.inputs) if (i.error) await io.err.write(`certscope: ${i.name}: ${i.error.code}: ${i.error.message}\n`);
       return;
     case 'text':
       await io.out.write(reportText(a.analysis, a.report, io.out.color ? COLOR : PLAIN, preface));
