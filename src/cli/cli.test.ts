@@ -2,7 +2,7 @@
  * The built command line as a user runs it: pipe-safe output, --version and --help, formats,
  * stdin, colours, exit codes. Every test runs the bundle (dist-cli) as a child process.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,18 @@ describe('stdin and colours', () => {
     const der = Buffer.from(readFileSync(SERVER, 'utf8').replace(/-----[^-]+-----|\s/gu, ''), 'base64');
     const r = await certscope(['inspect', '--json', '--at', AT, '-'], { stdin: der });
     expect((JSON.parse(r.stdout) as { inputs: { format: string }[] }).inputs[0]?.format).toBe('der');
+  });
+
+  const hasScript = existsSync('/usr/bin/script');
+  const tty: [NodeJS.ProcessEnv, boolean, string][] = [
+    [{}, true, 'a terminal: verdicts in colour'],
+    [{ NO_COLOR: '1' }, false, 'a terminal with NO_COLOR set: none'],
+  ];
+  it.skipIf(!hasScript).each(tty)('on a terminal (util-linux script), env %j → colour %s (%s)', async (env, colour) => {
+    const cmd = `"${process.execPath}" "${await cliBundle()}" check --role server --at ${AT} "${SERVER}"`;
+    const r = await runProcess('/usr/bin/script', ['-qec', cmd, '/dev/null'], { env });
+    expect(r.stdout).toMatch(/REFUSED/u);
+    expect(r.stdout.includes(ESC)).toBe(colour);
   });
 
   const rows: [string, NodeJS.ProcessEnv, boolean, string][] = [
