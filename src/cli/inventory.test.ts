@@ -2,11 +2,11 @@
  * Inventories: a folder streams as NDJSON, one line per input, certificate and key; chains still
  * cross files (issuers from earlier files join later batches); no progress noise on a pipe.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AT, FIXTURES, ROOT, certscope, cliBundle } from './testing';
+import { AT, FIXTURES, ROOT, certscope, cliBundle, runProcess } from './testing';
 import { BATCH_CERTIFICATES, pemSlices } from './inventory';
 
 interface Line {
@@ -64,6 +64,15 @@ describe('folder inventories', () => {
     expect(new Set(certs.map((c) => c.chain?.status))).toEqual(new Set(['private-root']));
     expect(certs.every((c) => !(c.sources ?? []).some((s) => s.startsWith('(')))).toBe(true);
   }, 60_000);
+});
+
+describe.skipIf(!existsSync('/usr/bin/script'))('progress', () => {
+  it('is written to stderr when stderr is a terminal (stdout to a file)', async () => {
+    const dir = join(FIXTURES, 'verifier', 'good');
+    const cmd = `"${process.execPath}" "${await cliBundle()}" inspect --at ${AT} "${dir}" > /dev/null`;
+    const r = await runProcess('/usr/bin/script', ['-qec', cmd, '/dev/null']);
+    expect(r.stdout).toMatch(/certscope: done, 4 inputs, 3 certificates/u);
+  });
 });
 
 describe('pemSlices', () => {
