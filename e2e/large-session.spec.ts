@@ -21,6 +21,8 @@ test('a 1,385-file folder: paths kept, inputs summarised and filtered, overview 
   await openApp(page);
   await page.getByLabel('Choose a folder to open').setInputFiles(MANY);
   const inputs = page.getByRole('region', { name: /^Inputs/ });
+  // Progress while the folder is read.
+  await expect(inputs.getByRole('progressbar', { name: /^Read [\d,]+ of [\d,]+ inputs$/ })).toBeVisible();
   await expect(inputs.getByRole('heading', { name: `Inputs (${distinct.toLocaleString('en-US')})` })).toBeVisible({ timeout: 120_000 });
   await expect(inputs).toHaveAttribute('data-inputs-working', '0', { timeout: 180_000 });
 

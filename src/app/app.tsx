@@ -82,8 +82,8 @@ export function App() {
   const [openedRoot, setOpenedRoot] = useState<string | null>(null);
 
   // --- inputs ------------------------------------------------------------------------------
-  const addSources = useCallback(async (items: readonly { name: string; bytes: Uint8Array }[]) => {
-    const loaded = await Promise.all(items.map(async (i) => ({ key: await contentSha256(i.bytes), name: i.name, bytes: i.bytes })));
+  /** Adds inputs whose content SHA-256 is known; the same content twice is one input. */
+  const addRead = useCallback((loaded: readonly LoadedSource[]) => {
     setSources((prev) => {
       const seen = new Set(prev.map((s) => s.key));
       const next = [...prev];
@@ -95,6 +95,12 @@ export function App() {
       return next;
     });
   }, []);
+  const addSources = useCallback(
+    async (items: readonly { name: string; bytes: Uint8Array }[]) => {
+      addRead(await Promise.all(items.map(async (i) => ({ key: await contentSha256(i.bytes), name: i.name, bytes: i.bytes }))));
+    },
+    [addRead],
+  );
 
   // Files above the engine's limit are refused by their size alone: never read into memory.
   const [refused, setRefused] = useState<readonly InputEntry[]>([]);
@@ -103,32 +109,41 @@ export function App() {
     (files: readonly File[]) => {
       showResultsOnSmallScreens();
       // A folder of 1,000 files is taken in batches, yielding to the page between them: the
-      // first rows appear while the rest is read, and no single task holds the page. (Even
-      // File.size costs a round-trip to the browser for a file picked from disk.)
-      const refuse = (tooLarge: readonly File[]) =>
-        setRefused((prev) => [
-          ...prev,
-          ...tooLarge.map((f, i) => ({
-            key: `refused:${pathOf(f)}:${f.size}:${prev.length + i}`,
-            name: pathOf(f),
-            size: f.size,
-            decoded: null,
-            progress: null,
-            failure: `TOO_LARGE: ${pathOf(f)} is ${(f.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.`,
-          })),
-        ]);
+      // first rows appear while the rest is read, and no single task holds the page.
+      // Sizes, bytes and content hashes are read in the engine: File.size alone is a round-trip
+      // to the browser per file, which held the page for seconds on a big folder. Every batch is
+      // asked for at once (the engine reads them before it decodes any) and taken in order.
+      const read = (batch: readonly File[]) =>
+        engineClient()
+          .readFiles(batch, MAX_INPUT_BYTES)
+          // Once more if the engine restarted meanwhile (another input ran past its time bound).
+          .catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES))
+          .catch((e: unknown) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })));
+      const batches: { names: string[]; read: ReturnType<typeof read> }[] = [];
+      for (let i = 0; i < files.length; i += FILE_BATCH) {
+        const batch = files.slice(i, i + FILE_BATCH);
+        batches.push({ names: batch.map(pathOf), read: read(batch) });
+      }
       void (async () => {
-        for (let i = 0; i < files.length; i += FILE_BATCH) {
-          const batch = files.slice(i, i + FILE_BATCH);
-          const tooLarge = batch.filter((f) => f.size > MAX_INPUT_BYTES);
-          if (tooLarge.length > 0) refuse(tooLarge);
-          const readable = batch.filter((f) => f.size <= MAX_INPUT_BYTES);
-          await addSources(await Promise.all(readable.map(async (f) => ({ name: pathOf(f), bytes: new Uint8Array(await f.arrayBuffer()) }))));
-          if (i + FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
+        for (const [b, { names, read: reading }] of batches.entries()) {
+          const results = await reading;
+          const refusedNow: InputEntry[] = [];
+          const readable: LoadedSource[] = [];
+          results.forEach((r, j) => {
+            const name = names[j] ?? '';
+            if (r.tooLarge) {
+              refusedNow.push({ key: `refused:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `TOO_LARGE: ${name} is ${(r.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.` });
+            } else if (r.failure !== undefined) {
+              refusedNow.push({ key: `unread:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `READ_FAILED: ${name} could not be read by the browser (${r.failure}).` });
+            } else readable.push({ key: r.sha256Hex, name, bytes: r.bytes });
+          });
+          if (refusedNow.length > 0) setRefused((prev) => [...prev, ...refusedNow.map((r, k) => ({ ...r, key: `${r.key}:${prev.length + k}` }))]);
+          addRead(readable);
+          if (b + 1 < batches.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
         }
       })();
     },
-    [addSources, showResultsOnSmallScreens],
+    [addRead, showResultsOnSmallScreens],
   );
 
   // A request that ran past its time bound restarted the engine, which then holds nothing:

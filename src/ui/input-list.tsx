@@ -120,6 +120,14 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
         <p className="text-sm text-zinc-600 dark:text-zinc-400">No inputs yet.</p>
       ) : (
         <>
+          {counts.working > 0 && entries.length > 1 && (
+            <div className="mb-2 text-xs text-zinc-700 dark:text-zinc-300">
+              <label htmlFor={`${id}-progress`}>
+                Read {(entries.length - counts.working).toLocaleString('en-US')} of {entries.length.toLocaleString('en-US')} inputs
+              </label>
+              <progress id={`${id}-progress`} className="block h-1.5 w-full" max={entries.length} value={entries.length - counts.working} />
+            </div>
+          )}
           {big && (
             <div className="mb-2 space-y-2">
               <div role="group" aria-label="Inputs summary: show only" className="flex flex-wrap gap-1">

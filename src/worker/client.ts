@@ -4,7 +4,7 @@
  */
 import type { DecodedInput } from '@/core/model';
 import type { ToolRequest, ToolResult } from './tools-protocol';
-import type { OpenedShare, PostedAnalysis, ProgressMessage, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { OpenedShare, PostedAnalysis, ProgressMessage, ReadFile, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -147,6 +147,13 @@ export class EngineClient {
   }
 
   /** One certificate's verifier answers from the analysis `analysisId` (null when the engine no longer holds it). */
+  /** Reads files in the engine (sizes, bytes and content SHA-256 off the page); the bytes come back transferred. */
+  async readFiles(files: readonly File[], maxBytes: number): Promise<readonly ReadFile[]> {
+    const result = await this.request({ type: 'readFiles', files, maxBytes });
+    if (result.kind !== 'filesRead') throw new Error(`unexpected engine result ${result.kind}`);
+    return result.files;
+  }
+
   async verifierAnswers(analysisId: number, sha256: string): Promise<VerifierAnswers | null> {
     const result = await this.request({ type: 'verifierAnswers', analysisId, sha256 });
     if (result.kind !== 'verifierAnswers') throw new Error('unexpected engine answer');

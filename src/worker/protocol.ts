@@ -120,7 +120,25 @@ export interface OpenedShare {
   readonly at: string | null;
 }
 
-export type WorkerRequest = DecodeRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ToolRequest;
+/**
+ * Files a person picked or dropped, read here rather than on the page: even File.size is a
+ * round-trip to the browser for a file on disk (about a millisecond each), which for a folder of
+ * 1,000 files held the page for seconds. Files above `maxBytes` are not read.
+ */
+export interface ReadFilesRequest {
+  readonly type: 'readFiles';
+  readonly id: number;
+  readonly files: readonly File[];
+  readonly maxBytes: number;
+}
+
+export type ReadFile =
+  | { readonly tooLarge: true; readonly size: number }
+  /** The browser could not read it (moved, deleted, no permission): the reason, for the person. */
+  | { readonly tooLarge: false; readonly size: number; readonly failure: string }
+  | { readonly tooLarge: false; readonly size: number; readonly failure?: undefined; readonly bytes: Uint8Array; readonly sha256Hex: string };
+
+export type WorkerRequest = DecodeRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ReadFilesRequest | ToolRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -141,6 +159,8 @@ export type WorkerResult =
   | { readonly kind: 'forgotten' }
   | { readonly kind: 'shared'; readonly link: SharedLink }
   | { readonly kind: 'shareOpened'; readonly share: OpenedShare }
+  /** In the order of the request's files; their bytes are transferred, not copied. */
+  | { readonly kind: 'filesRead'; readonly files: readonly ReadFile[] }
   | ToolResult;
 
 export interface ResultMessage {

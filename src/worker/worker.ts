@@ -13,7 +13,7 @@ import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
 import { postAnalysis, verifierAnswersOf } from './posted';
-import { SUPERSEDED, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { SUPERSEDED, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
 // Load and decode the built-in root store as soon as the engine starts, before anything is
@@ -58,8 +58,29 @@ function releaseDecodeSlot(): void {
   else decodesRunning--;
 }
 
-function post(message: WorkerResponse): void {
-  self.postMessage(message);
+function post(message: WorkerResponse, transfer: Transferable[] = []): void {
+  self.postMessage(message, { transfer });
+}
+
+/** What a result hands over instead of copying: the bytes of files read for the page. */
+function transferablesOf(result: WorkerResult): Transferable[] {
+  return result.kind === 'filesRead' ? result.files.flatMap((f) => (f.tooLarge || f.failure !== undefined ? [] : [f.bytes.buffer as ArrayBuffer])) : [];
+}
+
+async function readFiles(files: readonly File[], maxBytes: number): Promise<ReadFile[]> {
+  return Promise.all(
+    files.map(async (file): Promise<ReadFile> => {
+      let size = 0;
+      try {
+        size = file.size;
+        if (size > maxBytes) return { tooLarge: true, size };
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        return { tooLarge: false, size, bytes, sha256Hex: await sha256Hex(bytes) };
+      } catch (e) {
+        return { tooLarge: false, size, failure: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+      }
+    }),
+  );
 }
 
 function sizeLabel(n: number): string {
@@ -97,6 +118,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const input = await decoding.finally(() => inFlight.delete(decoding));
       return { kind: 'decoded', input };
     }
+    case 'readFiles':
+      return { kind: 'filesRead', files: await readFiles(request.files, request.maxBytes) };
     case 'analyze': {
       newestAnalysisId = request.id;
       const run = analysisChain.then(() => analyze(request));
@@ -191,7 +214,7 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   handle(request).then(
-    (result) => post({ type: 'result', id: request.id, result }),
+    (result) => post({ type: 'result', id: request.id, result }, transferablesOf(result)),
     (error: unknown) => post({ type: 'failure', id: request.id, message: error instanceof Error ? error.message : String(error) }),
   );
 });
