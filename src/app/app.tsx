@@ -119,14 +119,22 @@ export function App() {
           // Once more if the engine restarted meanwhile (another input ran past its time bound).
           .catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES))
           .catch((e: unknown) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })));
-      const batches: { names: string[]; read: ReturnType<typeof read> }[] = [];
-      for (let i = 0; i < files.length; i += FILE_BATCH) {
-        const batch = files.slice(i, i + FILE_BATCH);
-        batches.push({ names: batch.map(pathOf), read: read(batch) });
-      }
+      const batches: Promise<{ names: string[]; results: Awaited<ReturnType<typeof read>> }>[] = [];
+      // Asking is a task per batch too: handing a File to the engine costs the page a look-up per
+      // file, and 1,000 of them in one go held it for over a second.
       void (async () => {
-        for (const [b, { names, read: reading }] of batches.entries()) {
-          const results = await reading;
+        for (let i = 0; i < files.length; i += FILE_BATCH) {
+          const batch = files.slice(i, i + FILE_BATCH);
+          const names = batch.map(pathOf);
+          batches.push(read(batch).then((results) => ({ names, results })));
+          if (i + FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
+        }
+      })();
+      void (async () => {
+        for (let b = 0; b * FILE_BATCH < files.length; b++) {
+          // The asking loop above may not have reached this batch yet.
+          while (batches[b] === undefined) await new Promise((resolve) => window.setTimeout(resolve, 0));
+          const { names, results } = await (batches[b] as (typeof batches)[number]);
           const refusedNow: InputEntry[] = [];
           const readable: LoadedSource[] = [];
           results.forEach((r, j) => {
@@ -139,7 +147,7 @@ export function App() {
           });
           if (refusedNow.length > 0) setRefused((prev) => [...prev, ...refusedNow.map((r, k) => ({ ...r, key: `${r.key}:${prev.length + k}` }))]);
           addRead(readable);
-          if (b + 1 < batches.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
+          if ((b + 1) * FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
         }
       })();
     },
