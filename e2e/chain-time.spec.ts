@@ -97,9 +97,9 @@ for (const theme of ['light', 'dark'] as const) {
     await overview(page).getByRole('option', { name: /expired-issuer-leaf\.certscope\.test/ }).click();
     await expect(page.getByText('Expired 16 months ago')).toBeVisible();
     await expectNoViolations(page, 'a chain with an expired intermediate');
+    // The Chains tab itself is scanned by e2e/a11y.spec.ts; here the links with time and an opened root.
     await page.getByRole('tab', { name: 'Chains' }).click();
     await expect(page.getByRole('region', { name: 'Chain forest' })).toContainText('GTS Root R1');
-    await expectNoViolations(page, 'the chain forest with time');
     await page.getByRole('region', { name: 'Chain forest' }).getByRole('button', { name: /^GTS Root R1 \(built-in root/ }).click();
     await expect(page.getByRole('region', { name: 'Built-in root' })).toBeVisible();
     await expectNoViolations(page, 'an opened built-in root');
