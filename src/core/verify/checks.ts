@@ -16,16 +16,24 @@ export function roleOid(role: Role): string {
   return role === 'tlsServer' ? OID.serverAuth : OID.clientAuth;
 }
 
+/**
+ * The value `make` computes for `key`, computed once per key (a WeakMap for certificates and
+ * names): the verifier models read the same facts on every path they try.
+ */
+export function memoized<K, V>(cache: { get(key: K): V | undefined; set(key: K, value: V): unknown }, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 const validityCache = new WeakMap<CertificateModel, { readonly notBefore: number; readonly notAfter: number }>();
 
 /** notBefore and notAfter in ms since the epoch (parsed once per certificate). */
 export function validityMs(cert: CertificateModel): { readonly notBefore: number; readonly notAfter: number } {
-  let v = validityCache.get(cert);
-  if (!v) {
-    v = { notBefore: Date.parse(cert.notBefore), notAfter: Date.parse(cert.notAfter) };
-    validityCache.set(cert, v);
-  }
-  return v;
+  return memoized(validityCache, cert, () => ({ notBefore: Date.parse(cert.notBefore), notAfter: Date.parse(cert.notAfter) }));
 }
 
 /** -1 before notBefore, 1 after notAfter, 0 within. */
@@ -40,24 +48,14 @@ const selfIssuedCache = new WeakMap<CertificateModel, boolean>();
 
 /** Subject and issuer are the same name (RFC 5280 §7.1 comparison), read once per certificate. */
 export function selfIssued(cert: CertificateModel): boolean {
-  let si = selfIssuedCache.get(cert);
-  if (si === undefined) {
-    si = namesMatch(cert.subject, cert.issuer);
-    selfIssuedCache.set(cert, si);
-  }
-  return si;
+  return memoized(selfIssuedCache, cert, () => namesMatch(cert.subject, cert.issuer));
 }
 
 const ekuCache = new WeakMap<CertificateModel, readonly string[] | null>();
 
 /** EKU OIDs (null when the extension is absent), read once per certificate. */
 export function ekuOids(cert: CertificateModel): readonly string[] | null {
-  let eku = ekuCache.get(cert);
-  if (eku === undefined) {
-    eku = extendedKeyUsages(cert);
-    ekuCache.set(cert, eku);
-  }
-  return eku;
+  return memoized(ekuCache, cert, () => extendedKeyUsages(cert));
 }
 
 /** EKU verdict for a role: 'absent' (no extension), 'role' (lists the role), 'any' (only through anyExtendedKeyUsage), 'excluded'. */

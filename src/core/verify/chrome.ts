@@ -38,7 +38,7 @@
 import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
 import { authorityKeyId, findExtension, keyUsages, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
 import { normalizeName } from '../chain/names';
-import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, parseIp, selfIssued, validityMs } from './checks';
+import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, memoized, parseIp, selfIssued, validityMs } from './checks';
 import type { PeerName, VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -65,12 +65,7 @@ const parseErrorCache = new WeakMap<CertificateModel, string | null>();
 
 /** Why bssl::ParsedCertificate::Create would refuse the certificate, or null when it parses. Memoised per certificate. */
 export function chromeParseError(cert: CertificateModel): string | null {
-  let e = parseErrorCache.get(cert);
-  if (e === undefined) {
-    e = parseErrorOf(cert);
-    parseErrorCache.set(cert, e);
-  }
-  return e;
+  return memoized(parseErrorCache, cert, () => parseErrorOf(cert));
 }
 
 function parseErrorOf(cert: CertificateModel): string | null {
@@ -110,12 +105,7 @@ const keyVerdictCache = new WeakMap<CertificateModel, KeyVerdict>();
 
 /** keyVerdictOf, once per certificate. */
 function keyVerdict(cert: CertificateModel): KeyVerdict {
-  let v = keyVerdictCache.get(cert);
-  if (v === undefined) {
-    v = keyVerdictOf(cert);
-    keyVerdictCache.set(cert, v);
-  }
-  return v;
+  return memoized(keyVerdictCache, cert, () => keyVerdictOf(cert));
 }
 
 /** ParseAndCheckPublicKey with SimplePathBuilderDelegate(1024): RSA >= 1024 bits, ECDSA on P-256/P-384/P-521. */
@@ -144,12 +134,7 @@ const sigAlgCache = new WeakMap<CertificateModel, SigAlg | null>();
 
 /** signatureAlgorithmOf, once per certificate. */
 function signatureAlgorithm(cert: CertificateModel): SigAlg | null {
-  let a = sigAlgCache.get(cert);
-  if (a === undefined) {
-    a = signatureAlgorithmOf(cert);
-    sigAlgCache.set(cert, a);
-  }
-  return a;
+  return memoized(sigAlgCache, cert, () => signatureAlgorithmOf(cert));
 }
 
 /** bssl::ParseSignatureAlgorithm: the algorithms Chromium knows (null: unknown, refused). */
@@ -630,12 +615,7 @@ const unconsumedCache = new WeakMap<CertificateModel, boolean>();
 
 /** VerifyNoUnconsumedCriticalExtensions, once per certificate. */
 function hasUnconsumedCritical(cert: CertificateModel): boolean {
-  let u = unconsumedCache.get(cert);
-  if (u === undefined) {
-    u = hasUnconsumedCriticalOf(cert);
-    unconsumedCache.set(cert, u);
-  }
-  return u;
+  return memoized(unconsumedCache, cert, () => hasUnconsumedCriticalOf(cert));
 }
 
 function hasUnconsumedCriticalOf(cert: CertificateModel): boolean {

@@ -19,6 +19,7 @@ import {
   hasSan,
   ipMatches,
   MD_SIGNATURES,
+  memoized,
   parseIp,
   sanNames,
   SHA1_SIGNATURES,
@@ -53,12 +54,7 @@ const unhandledCache = new WeakMap<CertificateModel, boolean>();
 
 /** Critical extensions Go does not handle, including a SAN with no name form it keeps and name constraints with forms it does not support. Memoised per certificate. */
 function goUnhandled(cert: CertificateModel): boolean {
-  let u = unhandledCache.get(cert);
-  if (u === undefined) {
-    u = goUnhandledOf(cert);
-    unhandledCache.set(cert, u);
-  }
-  return u;
+  return memoized(unhandledCache, cert, () => goUnhandledOf(cert));
 }
 
 function goUnhandledOf(cert: CertificateModel): boolean {
@@ -417,12 +413,7 @@ const fixes = new Map<string, string | null>();
 /** goFixOf, once per first code and role. */
 function goFix(codes: readonly VerifyCode[], role: VerifyContext['role']): string | null {
   const key = `${role}|${codes[0] ?? ''}`;
-  let fix = fixes.get(key);
-  if (fix === undefined) {
-    fix = goFixOf(codes, role);
-    fixes.set(key, fix);
-  }
-  return fix;
+  return memoized(fixes, key, () => goFixOf(codes, role));
 }
 
 /** How to fix a Go refusal, in Go's terms; the client role is a Go server checking clients (tls.Config ClientCAs). */

@@ -30,7 +30,7 @@ import { authorityKeyId, extendedKeyUsages, findExtension, keyUsages, subjectKey
 import type { SignatureCheck } from '../chain/types';
 import { ATTRIBUTE_SHORT_NAMES } from '../decode/oids';
 import { parseIp, toUnicodeHost } from '../purpose/hostname';
-import { CN_OID, EMAIL_ATTRIBUTE_OID, timeState, v4Mapped } from './checks';
+import { CN_OID, EMAIL_ATTRIBUTE_OID, memoized, timeState, v4Mapped } from './checks';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -89,12 +89,7 @@ const nameKeyCache = new WeakMap<NameModel, string>();
 
 /** X500Principal.getName(CANONICAL) as a comparison key (equal keys ⇔ X500Principal.equals). Memoised per name. */
 export function javaNameKey(name: NameModel): string {
-  let k = nameKeyCache.get(name);
-  if (k === undefined) {
-    k = nameKeyOf(name);
-    nameKeyCache.set(name, k);
-  }
-  return k;
+  return memoized(nameKeyCache, name, () => nameKeyOf(name));
 }
 
 function nameKeyOf(name: NameModel): string {
@@ -115,12 +110,7 @@ export function javaNamesEqual(a: NameModel, b: NameModel): boolean {
 const selfIssuedCache = new WeakMap<CertificateModel, boolean>();
 
 function selfIssued(c: CertificateModel): boolean {
-  let si = selfIssuedCache.get(c);
-  if (si === undefined) {
-    si = javaNamesEqual(c.subject, c.issuer);
-    selfIssuedCache.set(c, si);
-  }
-  return si;
+  return memoized(selfIssuedCache, c, () => javaNamesEqual(c.subject, c.issuer));
 }
 
 const DN_KEYWORDS: Readonly<Record<string, string>> = {
@@ -265,12 +255,7 @@ const sanCache = new WeakMap<CertificateModel, readonly GeneralNameModel[] | nul
 
 /** The SAN names Java keeps: null when the certificate has no SAN Java can read. Memoised per certificate. */
 function javaSan(cert: CertificateModel): readonly GeneralNameModel[] | null {
-  let names = sanCache.get(cert);
-  if (names === undefined) {
-    names = javaSanOf(cert);
-    sanCache.set(cert, names);
-  }
-  return names;
+  return memoized(sanCache, cert, () => javaSanOf(cert));
 }
 
 function javaSanOf(cert: CertificateModel): readonly GeneralNameModel[] | null {
@@ -284,12 +269,7 @@ const parseErrorCache = new WeakMap<CertificateModel, string | null>();
 
 /** The message CertificateFactory throws for a certificate Java cannot parse, or null. Memoised per certificate. */
 export function javaParseError(cert: CertificateModel): string | null {
-  let e = parseErrorCache.get(cert);
-  if (e === undefined) {
-    e = parseErrorOf(cert);
-    parseErrorCache.set(cert, e);
-  }
-  return e;
+  return memoized(parseErrorCache, cert, () => parseErrorOf(cert));
 }
 
 function parseErrorOf(cert: CertificateModel): string | null {
@@ -344,12 +324,7 @@ const PKIX_HANDLED = new Set(['2.5.29.19', '2.5.29.30', '2.5.29.32', '2.5.29.33'
 const unrecognizedCache = new WeakMap<CertificateModel, boolean>();
 
 function hasUnrecognizedCritical(c: CertificateModel): boolean {
-  let u = unrecognizedCache.get(c);
-  if (u === undefined) {
-    u = c.extensions.some((e) => e.critical && !PKIX_HANDLED.has(e.oid));
-    unrecognizedCache.set(c, u);
-  }
-  return u;
+  return memoized(unrecognizedCache, c, () => c.extensions.some((e) => e.critical && !PKIX_HANDLED.has(e.oid)));
 }
 
 const SIG_NAMES: Readonly<Record<string, string>> = {

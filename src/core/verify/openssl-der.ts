@@ -8,6 +8,7 @@ import type { AttributeModel, CertificateModel, CrlModel, ExtensionModel, NameMo
 import { type Asn1, readAsn1, TagClass } from '../input/der';
 import { fromHex } from '../input/bytes';
 import { parseName } from '../decode/name';
+import { memoized } from './checks';
 
 // ---------------------------------------------------------------------------------------------
 // Names: X509_NAME_cmp over the canonical encoding (x_name.c asn1_string_canon)
@@ -63,12 +64,7 @@ export function canonRdns(name: NameModel): readonly string[] {
 
 const canonCache = new WeakMap<NameModel, string>();
 export function canonName(name: NameModel): string {
-  let c = canonCache.get(name);
-  if (c === undefined) {
-    c = JSON.stringify(canonRdns(name));
-    canonCache.set(name, c);
-  }
-  return c;
+  return memoized(canonCache, name, () => JSON.stringify(canonRdns(name)));
 }
 
 /** X509_NAME_cmp(a, b) == 0. */
@@ -264,12 +260,7 @@ function akidFrom(ext: ExtensionModel | undefined): RawAkid | null {
 
 const akidCache = new WeakMap<CertificateModel | CrlModel, RawAkid | null>();
 export function rawAkid(cert: CertificateModel | CrlModel): RawAkid | null {
-  let a = akidCache.get(cert);
-  if (a === undefined) {
-    a = akidFrom(cert.extensions.find((e) => e.oid === '2.5.29.35'));
-    akidCache.set(cert, a);
-  }
-  return a;
+  return memoized(akidCache, cert, () => akidFrom(cert.extensions.find((e) => e.oid === '2.5.29.35')));
 }
 
 export function hex(b: Uint8Array): string {
@@ -323,12 +314,7 @@ function reasonBits(n: Asn1): number {
 
 const idpCache = new WeakMap<CrlModel, RawIdp | null | 'unreadable'>();
 export function rawIdp(crl: CrlModel): RawIdp | null | 'unreadable' {
-  let idp = idpCache.get(crl);
-  if (idp === undefined) {
-    idp = rawIdpOf(crl);
-    idpCache.set(crl, idp);
-  }
-  return idp;
+  return memoized(idpCache, crl, () => rawIdpOf(crl));
 }
 
 function rawIdpOf(crl: CrlModel): RawIdp | null | 'unreadable' {

@@ -31,6 +31,7 @@ import {
   serialKey,
 } from './openssl-der';
 import { domainToUnicode } from '../decode/punycode';
+import { memoized } from './checks';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 /** The security level Debian's OpenSSL 3.0 compiles in (-DOPENSSL_TLS_SECURITY_LEVEL=2); libssl copies it into the verify parameters as the auth level. */
@@ -136,12 +137,7 @@ const sigBitsCache = new WeakMap<CertificateModel | CrlModel, number | null>();
 
 /** Security bits of a signature (X509_get_signature_info), null when OpenSSL cannot tell (unknown algorithm). */
 function signatureBits(cert: CertificateModel | CrlModel): number | null {
-  let b = sigBitsCache.get(cert);
-  if (b === undefined) {
-    b = signatureBitsOf(cert);
-    sigBitsCache.set(cert, b);
-  }
-  return b;
+  return memoized(sigBitsCache, cert, () => signatureBitsOf(cert));
 }
 
 function signatureBitsOf(cert: CertificateModel | CrlModel): number | null {
@@ -216,12 +212,7 @@ const keyBitsCache = new WeakMap<CertificateModel, number | null>();
 
 /** EVP_PKEY_get_security_bits, null when OpenSSL cannot load the key. */
 function keyBits(cert: CertificateModel): number | null {
-  let b = keyBitsCache.get(cert);
-  if (b === undefined) {
-    b = keyBitsOf(cert);
-    keyBitsCache.set(cert, b);
-  }
-  return b;
+  return memoized(keyBitsCache, cert, () => keyBitsOf(cert));
 }
 
 function keyBitsOf(cert: CertificateModel): number | null {
@@ -1062,12 +1053,7 @@ function fixFor(f: Failure, role: Role): string {
     if (f.cert) fixesByCert.set(f.cert, byKey);
   }
   const key = `${role}|${f.err}`;
-  let fix = byKey.get(key);
-  if (fix === undefined) {
-    fix = fixOf(f, role);
-    byKey.set(key, fix);
-  }
-  return fix;
+  return memoized(byKey, key, () => fixOf(f, role));
 }
 
 /** One or two sentences in OpenSSL's and its users' terms (nginx, curl), for the role. */

@@ -17,7 +17,7 @@
  * With no host name the lab (and this model) use the leaf's first DNS or IP SAN.
  */
 import type { CertificateModel } from '../model';
-import { commonNames, roleOid, validityMs } from './checks';
+import { commonNames, memoized, roleOid, validityMs } from './checks';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 import {
   akiKeyId,
@@ -108,12 +108,7 @@ const parseCache = new WeakMap<RawExtension, PyErr | null>();
 
 /** checkParse for one extension of a raw view (the views are cached per certificate, so the answer is too). */
 function extParse(ext: RawExtension): PyErr | null {
-  let p = parseCache.get(ext);
-  if (p === undefined) {
-    p = checkParse(ext.oid, ext.value);
-    parseCache.set(ext, p);
-  }
-  return p;
+  return memoized(parseCache, ext, () => checkParse(ext.oid, ext.value));
 }
 
 /** Whether an extension value parses as the crate's type for it; the error when not. */
@@ -215,12 +210,7 @@ const basicProfileCache = new WeakMap<RawCert, PyErr | null>();
 
 /** The encoding checks of permits_basic (version, algorithms, serial, issuer, time encodings): once per certificate. */
 function basicProfile(raw: RawCert): PyErr | null {
-  let p = basicProfileCache.get(raw);
-  if (p === undefined) {
-    p = basicProfileOf(raw);
-    basicProfileCache.set(raw, p);
-  }
-  return p;
+  return memoized(basicProfileCache, raw, () => basicProfileOf(raw));
 }
 
 function basicProfileOf(raw: RawCert): PyErr | null {
@@ -637,12 +627,7 @@ const sansCache = new WeakMap<RawCert, readonly RawGeneralName[] | PyErr | null>
 
 /** The SAN's names (null without a SAN, the parse error when it does not parse), read once per certificate. */
 function sansOf(raw: RawCert): readonly RawGeneralName[] | PyErr | null {
-  let sans = sansCache.get(raw);
-  if (sans === undefined) {
-    sans = sansOfRaw(raw);
-    sansCache.set(raw, sans);
-  }
-  return sans;
+  return memoized(sansCache, raw, () => sansOfRaw(raw));
 }
 
 function sansOfRaw(raw: RawCert): RawGeneralName[] | PyErr | null {
@@ -716,12 +701,7 @@ interface State {
 const duplicateCache = new WeakMap<RawCert, PyErr | null>();
 
 function duplicateExtension(raw: RawCert): PyErr | null {
-  let d = duplicateCache.get(raw);
-  if (d === undefined) {
-    d = duplicateExtensionOf(raw);
-    duplicateCache.set(raw, d);
-  }
-  return d;
+  return memoized(duplicateCache, raw, () => duplicateExtensionOf(raw));
 }
 
 function duplicateExtensionOf(raw: RawCert): PyErr | null {
@@ -787,12 +767,7 @@ const issuerKeyCache = new WeakMap<RawCert, { readonly kind: 'spki' | 'rsa'; rea
 
 /** What valid_issuer refuses in the issuer's key: a forbidden SPKI algorithm (checked before the child's signature algorithm), or an RSA modulus (after it). */
 function issuerKeyError(issuerRaw: RawCert): { readonly kind: 'spki' | 'rsa'; readonly err: PyErr } | null {
-  let e = issuerKeyCache.get(issuerRaw);
-  if (e === undefined) {
-    e = issuerKeyErrorOf(issuerRaw);
-    issuerKeyCache.set(issuerRaw, e);
-  }
-  return e;
+  return memoized(issuerKeyCache, issuerRaw, () => issuerKeyErrorOf(issuerRaw));
 }
 
 function issuerKeyErrorOf(issuerRaw: RawCert): { readonly kind: 'spki' | 'rsa'; readonly err: PyErr } | null {
@@ -846,12 +821,7 @@ const ncCache = new WeakMap<RawExtension, RawNameConstraints | null>();
 
 /** The extension's name constraints, null when they do not parse; read once. */
 function extNameConstraints(ext: RawExtension): RawNameConstraints | null {
-  let nc = ncCache.get(ext);
-  if (nc === undefined) {
-    nc = safe(() => parseNameConstraints(ext.value));
-    ncCache.set(ext, nc);
-  }
-  return nc;
+  return memoized(ncCache, ext, () => safe(() => parseNameConstraints(ext.value)));
 }
 
 /** A critical nameConstraints with a directoryName subtree stops the whole search. */
@@ -953,12 +923,7 @@ function failAnswer(e: PyErr, role: Role): VerifierAnswer {
 const reprCache = new WeakMap<CertificateModel, string>();
 
 function certRepr(cert: CertificateModel): string {
-  let r = reprCache.get(cert);
-  if (r === undefined) {
-    r = pyCertRepr(cert);
-    reprCache.set(cert, r);
-  }
-  return r;
+  return memoized(reprCache, cert, () => pyCertRepr(cert));
 }
 
 type Named = Subject | { readonly refusal: string } | { readonly noName: true };
