@@ -8,11 +8,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeInput } from '../decode-input';
-import type { CertificateModel, CrlModel } from '../model';
-import { SignatureCache } from '../chain/signature';
-import { runVerifiers } from './index';
 import { rsaSecurityBits } from './openssl';
+import { answerPemCase, type PemCase } from './pem-case';
 import type { VerifierAnswer, VerifyCode } from './types';
 
 interface Expected {
@@ -23,52 +20,16 @@ const OK: Expected = { accepts: true, error: null };
 const refuses = (error: string): Expected => ({ accepts: false, error });
 type Row = readonly [id: string, expected: Expected, why: string];
 
-interface LabCaseFiles {
+interface LabCaseFiles extends PemCase {
   readonly id: string;
-  readonly role: 'server' | 'client';
-  readonly leaf: string;
-  readonly intermediates: readonly string[];
-  readonly roots: readonly string[];
-  readonly crls: readonly string[];
-  readonly at: string;
-  readonly host: { readonly kind: string; readonly value: string } | null;
-  readonly maxDepth?: number | null;
 }
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const LIMBO = fileURLToPath(new URL('../../../../shared/corpus/x509-limbo/limbo-2023-12-02.json', import.meta.url));
-const enc = new TextEncoder();
-
-async function decodePem(pem: string): Promise<{ certs: CertificateModel[]; crls: CrlModel[] }> {
-  const d = await decodeInput({ name: 'case.pem', bytes: enc.encode(pem) });
-  return { certs: [...d.certificates], crls: [...d.crls] };
-}
-
-/** The model's answer for a case given as PEM texts, as lab/diff/engine.ts builds the context. */
+/** The model's answer for a case given as PEM texts, as the lab's differ asks it (pem-case.ts). */
 async function opensslAnswer(c: LabCaseFiles): Promise<VerifierAnswer> {
-  const leaf = (await decodePem(c.leaf)).certs[0];
-  if (!leaf) throw new Error(`${c.id}: the leaf does not decode`);
-  const inters = (await Promise.all(c.intermediates.map(decodePem))).flatMap((x) => x.certs);
-  const roots = (await Promise.all(c.roots.map(decodePem))).flatMap((x) => x.certs);
-  const crls = (await Promise.all(c.crls.map(decodePem))).flatMap((x) => x.crls);
-  const sigs = new SignatureCache();
-  const res = await runVerifiers(
-    leaf,
-    c.role === 'server' ? 'tlsServer' : 'tlsClient',
-    {
-      at: c.at,
-      host: c.host && c.host.kind !== 'RFC822' ? c.host.value : null,
-      email: c.host?.kind === 'RFC822' ? c.host.value : null,
-      untrusted: [leaf, ...inters],
-      anchors: roots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })),
-      crls,
-      maxIntermediates: c.maxDepth ?? null,
-      signature: (s, i) => sigs.check(s, i),
-    },
-    ['openssl'],
-  );
-  const a = res.openssl;
-  if (!a) throw new Error(`${c.id}: no openssl answer`);
+  const a = await answerPemCase(c, 'openssl');
+  if ('unreadable' in a) throw new Error(`${c.id}: ${a.unreadable}`);
   return a;
 }
 
