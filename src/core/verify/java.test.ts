@@ -12,6 +12,7 @@ import type { CertificateModel, CrlModel, NameModel } from '../model';
 import { SignatureCache } from '../chain/signature';
 import { runVerifiers } from './index';
 import { javaDn, javaNamesEqual } from './java';
+import { answerPemCase } from './pem-case';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -243,11 +244,6 @@ interface InlineCase {
 
 const JAVA_CASES: readonly InlineCase[] = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/verifier-java/cases.json'), 'utf8')) as InlineCase[];
 
-async function pem(text: string, name: string): Promise<{ certs: CertificateModel[]; crls: CrlModel[] }> {
-  const d = await decodeInput({ name, bytes: new TextEncoder().encode(text) });
-  return { certs: [...d.certificates], crls: [...d.crls] };
-}
-
 /** Why each Java-specific case is there (the answers are what OpenJDK 17.0.15 printed). */
 const JAVA_WHY: Readonly<Record<string, string>> = {
   'extra-unrelated': 'an unrelated certificate in the sent chain sends PKIXValidator to the builder, which still finds the path',
@@ -301,28 +297,9 @@ const JAVA_WHY: Readonly<Record<string, string>> = {
 
 describe('java model: Java-specific cases (test/fixtures/verifier-java)', () => {
   it.each(JAVA_CASES.map((c) => [c.id, c] as const))('%s', async (id, c) => {
-    const leaf = (await pem(c.leaf, 'leaf.pem')).certs[0];
-    if (!leaf) throw new Error(`${id}: leaf unreadable`);
-    const inter = (await Promise.all(c.intermediates.map((p, i) => pem(p, `int-${i}.pem`)))).flatMap((x) => x.certs);
-    const roots = (await Promise.all(c.roots.map((p, i) => pem(p, `root-${i}.pem`)))).flatMap((x) => x.certs);
-    const crls = (await Promise.all(c.crls.map((p, i) => pem(p, `crl-${i}.pem`)))).flatMap((x) => x.crls);
-    const sigs = new SignatureCache();
-    const answers = await runVerifiers(
-      leaf,
-      c.role === 'server' ? 'tlsServer' : 'tlsClient',
-      {
-        at: c.at,
-        host: c.host && c.host.kind !== 'RFC822' ? c.host.value : null,
-        untrusted: [leaf, ...inter],
-        anchors: roots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })),
-        crls,
-        maxIntermediates: c.maxDepth ?? null,
-        signature: (s, i) => sigs.check(s, i),
-      },
-      ['java'],
-    );
-    const a = answers.java;
-    expect({ accepts: a?.accepts, error: a?.error }, JAVA_WHY[id] ?? id).toEqual({ accepts: c.real.accepts, error: c.real.error });
+    const a = await answerPemCase(c, 'java');
+    if ('unreadable' in a) throw new Error(`${id}: ${a.unreadable}`);
+    expect({ accepts: a.accepts, error: a.error }, JAVA_WHY[id] ?? id).toEqual({ accepts: c.real.accepts, error: c.real.error });
   });
 
   it('explains every case', () => {
