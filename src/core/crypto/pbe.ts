@@ -2,13 +2,15 @@
  * Password-based encryption schemes found in encrypted PKCS#8 keys and PKCS#12 files:
  * PBES2 (PBKDF2 through WebCrypto + AES/3DES/DES/RC2-CBC), PKCS#12 PBE (PKCS#12 KDF + 3DES,
  * 2-key 3DES, RC2-40/128) and PKCS#5 v1.5 PBES1 (MD5/SHA-1 + DES/RC2).
- * The structure is parsed once; `decrypt` can then be tried with several passwords.
+ * The structure is parsed once; `decrypt` can then be tried with several passwords. `encrypt` is
+ * its inverse through the same parsed parameters and key derivation (the PKCS#12 writer builds an
+ * AlgorithmIdentifier, parses it here and encrypts with it), so what is written is what is read.
  */
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { CoreFailure, type KeyEncryptionModel } from '../model';
 import { type Asn1, TAG } from '../input/der';
 import { own, toHex } from '../input/bytes';
-import { aesCbcDecrypt, BadDecryptError, des3CbcDecrypt, desCbcDecrypt, rc2CbcDecrypt } from './ciphers';
+import { aesCbcDecrypt, aesCbcEncrypt, BadDecryptError, des3CbcDecrypt, des3CbcEncrypt, desCbcDecrypt, desCbcEncrypt, rc2CbcDecrypt, rc2CbcEncrypt } from './ciphers';
 import { bmpPassword, pkcs12Kdf, type Pkcs12Hash } from './pkcs12-kdf';
 
 export const DEFAULT_MAX_ITERATIONS = 10_000_000;
@@ -28,6 +30,8 @@ export interface PbeScheme {
   readonly encryption: KeyEncryptionModel;
   /** Decrypts with one password (`null` = absent). Throws BadDecryptError on bad padding. */
   decrypt(password: string | null, data: Uint8Array): Promise<Uint8Array>;
+  /** The inverse of `decrypt` (PKCS#7 padding added); derived keys are zeroed after use. */
+  encrypt(password: string | null, data: Uint8Array): Promise<Uint8Array>;
   /** PBES2 with a memo only: start deriving this password's key; resolves once WebCrypto has the work. */
   prewarm?(password: string | null): Promise<void>;
 }
@@ -182,6 +186,7 @@ interface CipherSpec {
   readonly name: string;
   readonly keyLength: number;
   readonly decrypt: (key: Uint8Array, data: Uint8Array) => Promise<Uint8Array>;
+  readonly encrypt: (key: Uint8Array, data: Uint8Array) => Promise<Uint8Array>;
 }
 
 function rc2BitsFromVersion(v: number): number {
@@ -203,7 +208,7 @@ function parseEncryptionScheme(alg: Asn1): CipherSpec {
   };
   const aes = (name: string, keyLength: number): CipherSpec => {
     const iv = ivOf(params, 16);
-    return { name, keyLength, decrypt: (k, d) => aesCbcDecrypt(k, iv, d) };
+    return { name, keyLength, decrypt: (k, d) => aesCbcDecrypt(k, iv, d), encrypt: (k, d) => aesCbcEncrypt(k, iv, d) };
   };
   switch (oid) {
     case '2.16.840.1.101.3.4.1.2':
@@ -214,11 +219,11 @@ function parseEncryptionScheme(alg: Asn1): CipherSpec {
       return aes('AES-256-CBC', 32);
     case '1.2.840.113549.3.7': {
       const iv = ivOf(params, 8);
-      return { name: '3DES-CBC', keyLength: 24, decrypt: async (k, d) => des3CbcDecrypt(k, iv, d) };
+      return { name: '3DES-CBC', keyLength: 24, decrypt: async (k, d) => des3CbcDecrypt(k, iv, d), encrypt: async (k, d) => des3CbcEncrypt(k, iv, d) };
     }
     case '1.3.14.3.2.7': {
       const iv = ivOf(params, 8);
-      return { name: 'DES-CBC', keyLength: 8, decrypt: async (k, d) => desCbcDecrypt(k, iv, d) };
+      return { name: 'DES-CBC', keyLength: 8, decrypt: async (k, d) => desCbcDecrypt(k, iv, d), encrypt: async (k, d) => desCbcEncrypt(k, iv, d) };
     }
     case '1.2.840.113549.3.2': {
       // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING } (or a bare IV).
@@ -229,7 +234,7 @@ function parseEncryptionScheme(alg: Asn1): CipherSpec {
         if (kids.length === 2) bits = rc2BitsFromVersion(kids[0]?.int() ?? 0);
         iv = ivOf(kids[kids.length - 1], 8);
       } else iv = ivOf(params, 8);
-      return { name: `RC2-${bits}-CBC`, keyLength: Math.ceil(bits / 8), decrypt: async (k, d) => rc2CbcDecrypt(k, bits, iv, d) };
+      return { name: `RC2-${bits}-CBC`, keyLength: Math.ceil(bits / 8), decrypt: async (k, d) => rc2CbcDecrypt(k, bits, iv, d), encrypt: async (k, d) => rc2CbcEncrypt(k, bits, iv, d) };
     }
     default:
       throw unsupported('cipher', oid);
@@ -241,14 +246,32 @@ interface Pkcs12PbeSpec {
   readonly keyLength: number;
   readonly ivLength: number;
   readonly decrypt: (key: Uint8Array, iv: Uint8Array, data: Uint8Array) => Uint8Array;
+  readonly encrypt: (key: Uint8Array, iv: Uint8Array, data: Uint8Array) => Uint8Array;
 }
 
+export const PKCS12_PBE_OID = {
+  sha1And3KeyTripleDesCbc: '1.2.840.113549.1.12.1.3',
+  sha1And2KeyTripleDesCbc: '1.2.840.113549.1.12.1.4',
+  sha1And128BitRc2Cbc: '1.2.840.113549.1.12.1.5',
+  sha1And40BitRc2Cbc: '1.2.840.113549.1.12.1.6',
+} as const;
+
 const PKCS12_PBE: Readonly<Record<string, Pkcs12PbeSpec>> = {
-  '1.2.840.113549.1.12.1.3': { cipher: '3DES-CBC', keyLength: 24, ivLength: 8, decrypt: des3CbcDecrypt },
-  '1.2.840.113549.1.12.1.4': { cipher: '2-key-3DES-CBC', keyLength: 16, ivLength: 8, decrypt: des3CbcDecrypt },
-  '1.2.840.113549.1.12.1.5': { cipher: 'RC2-128-CBC', keyLength: 16, ivLength: 8, decrypt: (k, iv, d) => rc2CbcDecrypt(k, 128, iv, d) },
-  '1.2.840.113549.1.12.1.6': { cipher: 'RC2-40-CBC', keyLength: 5, ivLength: 8, decrypt: (k, iv, d) => rc2CbcDecrypt(k, 40, iv, d) },
+  [PKCS12_PBE_OID.sha1And3KeyTripleDesCbc]: { cipher: '3DES-CBC', keyLength: 24, ivLength: 8, decrypt: des3CbcDecrypt, encrypt: des3CbcEncrypt },
+  [PKCS12_PBE_OID.sha1And2KeyTripleDesCbc]: { cipher: '2-key-3DES-CBC', keyLength: 16, ivLength: 8, decrypt: des3CbcDecrypt, encrypt: des3CbcEncrypt },
+  [PKCS12_PBE_OID.sha1And128BitRc2Cbc]: { cipher: 'RC2-128-CBC', keyLength: 16, ivLength: 8, decrypt: (k, iv, d) => rc2CbcDecrypt(k, 128, iv, d), encrypt: (k, iv, d) => rc2CbcEncrypt(k, 128, iv, d) },
+  [PKCS12_PBE_OID.sha1And40BitRc2Cbc]: { cipher: 'RC2-40-CBC', keyLength: 5, ivLength: 8, decrypt: (k, iv, d) => rc2CbcDecrypt(k, 40, iv, d), encrypt: (k, iv, d) => rc2CbcEncrypt(k, 40, iv, d) },
 };
+
+/** Runs `use` with a derived key and IV, then zeroes both (whatever `use` does). */
+async function withKeyIv<T>(key: Uint8Array, iv: Uint8Array, use: (key: Uint8Array, iv: Uint8Array) => T | Promise<T>): Promise<T> {
+  try {
+    return await use(key, iv);
+  } finally {
+    key.fill(0);
+    iv.fill(0);
+  }
+}
 
 const PBES1: Readonly<Record<string, { hash: 'MD5' | 'SHA-1'; cipher: 'DES' | 'RC2' }>> = {
   '1.2.840.113549.1.5.3': { hash: 'MD5', cipher: 'DES' },
@@ -275,14 +298,17 @@ export function parsePbe(alg: Asn1, opts: PbeOptions = {}): PbeScheme {
   const p12 = PKCS12_PBE[oid];
   if (p12) {
     const { salt, iterations } = saltAndIterations(params, 'PKCS#12 PBE', opts);
+    const run = <T>(password: string | null, use: (key: Uint8Array, iv: Uint8Array) => T): Promise<T> => {
+      const pw = bmpPassword(password);
+      const key = pkcs12Kdf('SHA-1', pw, salt, iterations, 1, p12.keyLength);
+      const iv = pkcs12Kdf('SHA-1', pw, salt, iterations, 2, p12.ivLength);
+      pw.fill(0);
+      return withKeyIv(key, iv, use);
+    };
     return {
       encryption: { scheme: 'PKCS#12 PBE', cipher: p12.cipher, kdf: 'PKCS#12 KDF SHA-1', iterations },
-      decrypt: async (password, data) => {
-        const pw = bmpPassword(password);
-        const key = pkcs12Kdf('SHA-1', pw, salt, iterations, 1, p12.keyLength);
-        const iv = pkcs12Kdf('SHA-1', pw, salt, iterations, 2, p12.ivLength);
-        return p12.decrypt(key, iv, data);
-      },
+      decrypt: (password, data) => run(password, (key, iv) => p12.decrypt(key, iv, data)),
+      encrypt: (password, data) => run(password, (key, iv) => p12.encrypt(key, iv, data)),
     };
   }
 
@@ -300,6 +326,16 @@ export function parsePbe(alg: Asn1, opts: PbeOptions = {}): PbeScheme {
         const key = await memoizedPbkdf2(opts.pbkdf2Memo, utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength);
         return cipher.decrypt(key, data);
       },
+      // Without a memo the key is zeroed as soon as the data is encrypted; with one, its owner
+      // (the PKCS#12 writer, which derives keys ahead while its MAC runs) zeroes them all at the end.
+      encrypt: async (password, data) => {
+        const key = await memoizedPbkdf2(opts.pbkdf2Memo, utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength);
+        try {
+          return await cipher.encrypt(key, data);
+        } finally {
+          if (!opts.pbkdf2Memo) key.fill(0);
+        }
+      },
       ...(opts.pbkdf2Memo ? { prewarm: (password: string | null) => startPbkdf2(memo(opts), utf8(password), kdf.salt, kdf.iterations, kdf.prf, keyLength).dispatched } : {}),
     };
   }
@@ -308,19 +344,21 @@ export function parsePbe(alg: Asn1, opts: PbeOptions = {}): PbeScheme {
   if (v1) {
     const { salt, iterations } = saltAndIterations(params, 'PBES1', opts);
     const h = v1.hash === 'MD5' ? md5 : sha1;
+    const run = <T>(password: string | null, use: (key: Uint8Array, iv: Uint8Array) => T): Promise<T> => {
+      const pw = utf8(password);
+      const buf = new Uint8Array(pw.length + salt.length);
+      buf.set(pw);
+      buf.set(salt, pw.length);
+      let dk = h(buf);
+      for (let i = 1; i < iterations; i++) dk = h(dk);
+      pw.fill(0);
+      buf.fill(0);
+      return withKeyIv(dk.subarray(0, 8), dk.subarray(8, 16), use);
+    };
     return {
       encryption: { scheme: 'PBES1', cipher: v1.cipher === 'DES' ? 'DES-CBC' : 'RC2-64-CBC', kdf: `PBKDF1 ${v1.hash}`, iterations },
-      decrypt: async (password, data) => {
-        const pw = utf8(password);
-        const buf = new Uint8Array(pw.length + salt.length);
-        buf.set(pw);
-        buf.set(salt, pw.length);
-        let dk = h(buf);
-        for (let i = 1; i < iterations; i++) dk = h(dk);
-        const key = dk.subarray(0, 8);
-        const iv = dk.subarray(8, 16);
-        return v1.cipher === 'DES' ? desCbcDecrypt(key, iv, data) : rc2CbcDecrypt(key, 64, iv, data);
-      },
+      decrypt: (password, data) => run(password, (key, iv) => (v1.cipher === 'DES' ? desCbcDecrypt(key, iv, data) : rc2CbcDecrypt(key, 64, iv, data))),
+      encrypt: (password, data) => run(password, (key, iv) => (v1.cipher === 'DES' ? desCbcEncrypt(key, iv, data) : rc2CbcEncrypt(key, 64, iv, data))),
     };
   }
 

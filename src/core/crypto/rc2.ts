@@ -1,6 +1,7 @@
 /**
- * RC2 (RFC 2268) block cipher with an effective key length, and CBC decryption.
- * Only used to open legacy PKCS#12 files (pbeWithSHAAnd40BitRC2-CBC, …128BitRC2-CBC).
+ * RC2 (RFC 2268) block cipher with an effective key length, and CBC decryption and encryption.
+ * Used to open legacy PKCS#12 files (pbeWithSHAAnd40BitRC2-CBC, …128BitRC2-CBC) and, only when a
+ * person asks for it in a custom profile, to write one.
  */
 
 /** RFC 2268 section 2 PITABLE (a permutation of 0..255 from the digits of pi). */
@@ -120,5 +121,23 @@ export function rc2CbcDecryptRaw(key: Uint8Array, effectiveBits: number, iv: Uin
     for (let i = 0; i < 8; i++) out[off + i] = (out[off + i] ?? 0) ^ (prev[i] ?? 0);
     prev = data.subarray(off, off + 8);
   }
+  return out;
+}
+
+/** RC2-CBC encryption of whole blocks (padding added by the caller; see `addPkcs7Padding`). */
+export function rc2CbcEncryptRaw(key: Uint8Array, effectiveBits: number, iv: Uint8Array, data: Uint8Array): Uint8Array {
+  if (iv.length !== 8) throw new Error('RC2-CBC needs an 8-byte IV');
+  if (data.length % 8 !== 0) throw new Error('RC2-CBC plaintext is not a whole number of blocks');
+  const k = rc2ExpandKey(key, effectiveBits);
+  const out = new Uint8Array(data.length);
+  const block = new Uint8Array(8);
+  let prev: Uint8Array = iv;
+  for (let off = 0; off < data.length; off += 8) {
+    for (let i = 0; i < 8; i++) block[i] = (data[off + i] ?? 0) ^ (prev[i] ?? 0);
+    rc2EncryptBlock(k, block, 0, out, off);
+    prev = out.subarray(off, off + 8);
+  }
+  block.fill(0);
+  k.fill(0);
   return out;
 }

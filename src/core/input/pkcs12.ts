@@ -20,9 +20,9 @@ import {
   type Pkcs12Weakness,
 } from '../model';
 import { BadDecryptError } from '../crypto/ciphers';
-import { hmacSign } from '../crypto/mac';
+import { hmacSign, pkcs12MacKey } from '../crypto/mac';
 import { DEFAULT_MAX_ITERATIONS, DIGEST, HMAC_PRF, OID as PBE_OID, parsePbe, parsePbkdf2Params, pbkdf2, type PbeOptions, type PbeScheme } from '../crypto/pbe';
-import { bmpPassword, hashOutputLength, type MacHash, pkcs12Kdf } from '../crypto/pkcs12-kdf';
+import { type MacHash } from '../crypto/pkcs12-kdf';
 import { bytesEqual, sha256Hex, toHex } from './bytes';
 import { type Asn1, DerError, parseDer, readAsn1, TAG } from './der';
 
@@ -284,11 +284,10 @@ async function verifyMac(
   if (iterations > max) throw new CoreFailure('LIMIT_EXCEEDED', `MAC iteration count ${iterations.toLocaleString('en-US')} is above the limit of ${max.toLocaleString('en-US')}.`);
   if (iterations < 1) throw new CoreFailure('MALFORMED', `Invalid MAC iteration count ${iterations}.`);
   const model = { type: 'HMAC' as const, hash, iterations, saltHex: toHex(salt) };
-  const u = hashOutputLength(hash);
   // The PKCS#12 KDF runs in JavaScript: with many iterations, first rule out passwords that
   // cannot decrypt a PBES2 item (native PBKDF2, much faster), then let the MAC decide among the rest.
   const macMatches = async (i: number): Promise<boolean> => {
-    const key = pkcs12Kdf(hash, bmpPassword(candidates[i]?.password ?? null), salt, iterations, 3, u);
+    const key = pkcs12MacKey(hash, candidates[i]?.password ?? null, salt, iterations);
     return bytesEqual(await hmacSign(hash, key, authSafeContent), expected);
   };
   const expensive = iterations * candidates.length > EXPENSIVE_MAC_WORK;
