@@ -8,6 +8,7 @@ import { detectInputs } from './input/detect';
 import { errorMessage, sha256Hex } from './input/bytes';
 import { extractPkcs7 } from './input/pkcs7';
 import { openPkcs12 } from './input/pkcs12';
+import { pkcs12Compatibility } from './pkcs12/compat';
 import { decodePrivateKey, lockedPrivateKeyModel, privateKeyModelFromPkcs8 } from './keys/private-key';
 import {
   CoreFailure,
@@ -224,5 +225,6 @@ async function decodeDetected(source: InputSource, base: { name: string; sha256H
     i = j;
   }
 
-  return { ...base, format: detection.format, errors, ...(detection.notes ? { notes: detection.notes } : {}), certificates, csrs, crls, privateKeys, publicKeys, pkcs12 };
+  const compatibility = pkcs12 ? pkcs12Compatibility({ pkcs12, certificates, privateKeys }) : null;
+  return { ...base, format: detection.format, errors, ...(detection.notes ? { notes: detection.notes } : {}), certificates, csrs, crls, privateKeys, publicKeys, pkcs12, ...(compatibility ? { pkcs12Compatibility: compatibility } : {}) };
 }

@@ -590,6 +590,53 @@ export interface Pkcs12Model {
   readonly weaknesses?: readonly Pkcs12Weakness[];
 }
 
+/** What one importer does with a PKCS#12 file: "needs-option" names the option; "unknown" when no source says. */
+export type Pkcs12CompatAnswerKind = 'accepts' | 'refuses' | 'needs-option' | 'unknown';
+
+/** One parameter of the file and what a claim says an importer does with it. */
+export interface Pkcs12CompatReason {
+  /** The parameter in words, e.g. "RC2-40-CBC (PKCS#12 PBE)", "HMAC-SHA-256 MAC", "no friendlyName". */
+  readonly parameter: string;
+  /** Where it is: "safe 1", "safe 2, bag 1", "MAC", "file". */
+  readonly where: readonly string[];
+  readonly effect: Pkcs12CompatAnswerKind | 'note';
+  /** The claim, e.g. "is in OpenSSL 3’s legacy provider: …". */
+  readonly says: string;
+  /** Claim id in core/pkcs12/compat-data.ts; null when no claim speaks about the parameter. */
+  readonly claim: string | null;
+  readonly confidence: 'high' | 'medium' | 'low' | null;
+  /** Source ids (compat-data.ts SOURCES). */
+  readonly sources: readonly string[];
+}
+
+export interface Pkcs12ImporterAnswer {
+  /** e.g. "openssl-3.0", "java", "windows-legacy". */
+  readonly importer: string;
+  readonly name: string;
+  readonly via: string;
+  /** Set when the test machine checks this row against the real importer. */
+  readonly checkedHere?: string;
+  readonly answer: Pkcs12CompatAnswerKind;
+  /** For "needs-option": what to pass, e.g. "-legacy". */
+  readonly option: string | null;
+  /** One sentence naming the parameters that decide. */
+  readonly reason: string;
+  /** The parameters that decide the answer. */
+  readonly decidedBy: readonly Pkcs12CompatReason[];
+  /** What changes without failing the import (a key left out, no friendly name, …). */
+  readonly notes: readonly Pkcs12CompatReason[];
+  /** Every source cited, resolved: title and address (never fetched by the app). */
+  readonly sources: readonly { readonly id: string; readonly title: string; readonly url: string }[];
+  /** Java rows: the entries KeyStore.load ends up with. */
+  readonly javaEntries?: { readonly privateKeys: number; readonly trustedCertificates: number };
+}
+
+export interface Pkcs12Compatibility {
+  /** The parameters read from the file, in words ("safe 1: RC2-40-CBC (PKCS#12 PBE), 2,048 iterations", …). */
+  readonly parameters: readonly string[];
+  readonly answers: readonly Pkcs12ImporterAnswer[];
+}
+
 // ---------------------------------------------------------------------------------------------
 // One decoded input
 // ---------------------------------------------------------------------------------------------
@@ -610,6 +657,8 @@ export interface DecodedInput {
   readonly privateKeys: readonly PrivateKeyModel[];
   readonly publicKeys: readonly PublicKeyItemModel[];
   readonly pkcs12: Pkcs12Model | null;
+  /** PKCS#12 only: which importers take this file, from its parameters (core/pkcs12/compat.ts). */
+  readonly pkcs12Compatibility?: Pkcs12Compatibility;
 }
 
 export interface DecodeOptions {

@@ -3,7 +3,7 @@
  * enumerated values are a contract; this module only reshapes a SessionAnalysis.
  */
 import { VERIFIER_IDS, type VerifierId } from './verify/types';
-import type { CrlModel, CsrCheck, CsrModel, DecodeWarning, Pkcs12Weakness, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
+import type { CrlModel, CsrCheck, CsrModel, DecodeWarning, Pkcs12CompatAnswerKind, Pkcs12Compatibility, Pkcs12Weakness, ExtensionModel, GeneralNameModel, KeyAlgorithm, InputFormat, ErrorCode } from './model';
 import { toBase64 } from './input/bytes';
 import { findExtensionLenient } from './chain/facts';
 import type { ChainStatus, SessionAnalysis } from './session';
@@ -154,6 +154,8 @@ export interface Report {
     readonly notes: readonly string[];
     /** PKCS#12 only: weaknesses of the MAC, safes and bags, with whether OpenSSL 3 needs -legacy. */
     readonly pkcs12Weaknesses?: readonly Pkcs12Weakness[];
+    /** PKCS#12 only: which importers take the file (added for issue 15; docs/pkcs12-compat.md). */
+    readonly pkcs12Compatibility?: ReportPkcs12Compatibility;
   }[];
   readonly certificates: readonly ReportCertificate[];
   readonly privateKeys: readonly ReportPrivateKey[];
@@ -161,6 +163,42 @@ export interface Report {
   readonly csrs: readonly ReportCsr[];
   /** CRLs, one per distinct DER (added for issue 12). */
   readonly crls: readonly ReportCrl[];
+}
+
+/** One importer's answer for a PKCS#12 input. */
+export interface ReportPkcs12Importer {
+  /** Stable id, e.g. "openssl-3.0", "java", "windows-legacy" (core/pkcs12/compat-data.ts). */
+  readonly importer: string;
+  readonly name: string;
+  readonly answer: Pkcs12CompatAnswerKind;
+  /** For "needs-option": the option, e.g. "-legacy"; else null. */
+  readonly option: string | null;
+  /** The parameters that decide, in one sentence. */
+  readonly reason: string;
+  /** What changes without failing (a key left out, no friendly name, …). */
+  readonly notes: readonly string[];
+  readonly sources: readonly { readonly title: string; readonly url: string }[];
+}
+
+export interface ReportPkcs12Compatibility {
+  /** The file's parameters in words, with where they are. */
+  readonly parameters: readonly string[];
+  readonly importers: readonly ReportPkcs12Importer[];
+}
+
+export function reportPkcs12Compatibility(c: Pkcs12Compatibility): ReportPkcs12Compatibility {
+  return {
+    parameters: c.parameters,
+    importers: c.answers.map((a) => ({
+      importer: a.importer,
+      name: a.name,
+      answer: a.answer,
+      option: a.option,
+      reason: a.reason,
+      notes: a.notes.map((r) => `${r.parameter}: ${r.says}`),
+      sources: a.sources.map((s) => ({ title: s.title, url: s.url })),
+    })),
+  };
 }
 
 const COMMON_EXTENSION_KEYS: ReadonlySet<string> = new Set(['oid', 'name', 'critical', 'valueHex', 'decodeError', 'decodeWarnings', 'kind']);
@@ -244,7 +282,7 @@ export function buildReport(analysis: SessionAnalysis): Report {
     host: analysis.host,
     inputs: analysis.inputs.map((i) => {
       const e = i.errors[0];
-      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null, errors: i.errors.map((x) => ({ code: x.code, message: x.message })), notes: (i.notes ?? []).map((n) => n.message), ...(i.pkcs12Weaknesses ? { pkcs12Weaknesses: i.pkcs12Weaknesses } : {}) };
+      return { name: i.name, format: i.format, error: e ? { code: e.code, message: e.message } : null, errors: i.errors.map((x) => ({ code: x.code, message: x.message })), notes: (i.notes ?? []).map((n) => n.message), ...(i.pkcs12Weaknesses ? { pkcs12Weaknesses: i.pkcs12Weaknesses } : {}), ...(i.pkcs12Compatibility ? { pkcs12Compatibility: reportPkcs12Compatibility(i.pkcs12Compatibility) } : {}) };
     }),
     certificates: analysis.certificates.map((c) => {
       const cert = c.certificate;

@@ -3,7 +3,7 @@
  * analysis (dedup, chain forest, per-certificate status, suitability per role, key matches,
  * revocation, mTLS pair check).
  */
-import type { CertificateModel, CoreError, CrlModel, CsrModel, DecodedInput, InputFormat, InputNote, Pkcs12Weakness, PrivateKeyModel } from './model';
+import type { CertificateModel, CoreError, CrlModel, CsrModel, DecodedInput, InputFormat, InputNote, Pkcs12Compatibility, Pkcs12Weakness, PrivateKeyModel } from './model';
 import { buildChainForest, type TrustAnchor } from './chain/build';
 import { SignatureCache } from './chain/signature';
 import { namesMatch, normalizeName } from './chain/names';
@@ -66,6 +66,8 @@ export interface SessionInputSummary {
   readonly csrs?: readonly CsrModel[];
   /** PKCS#12 weaknesses of this input (MAC, safes, bags), when it is a PKCS#12 file. */
   readonly pkcs12Weaknesses?: readonly Pkcs12Weakness[];
+  /** PKCS#12 only: which importers take it (core/pkcs12/compat.ts). */
+  readonly pkcs12Compatibility?: Pkcs12Compatibility;
 }
 
 export interface SessionCertificate {
@@ -360,7 +362,7 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
   const analysis: Omit<SessionAnalysis, 'mtls'> = {
     evaluatedAt: options.at,
     host: options.host,
-    inputs: inputs.map((i) => ({ name: i.name, sha256: i.sha256Hex, format: i.format, errors: i.errors, ...(i.notes ? { notes: i.notes } : {}), csrs: i.csrs, ...(i.pkcs12?.weaknesses ? { pkcs12Weaknesses: i.pkcs12.weaknesses } : {}) })),
+    inputs: inputs.map((i) => ({ name: i.name, sha256: i.sha256Hex, format: i.format, errors: i.errors, ...(i.notes ? { notes: i.notes } : {}), csrs: i.csrs, ...(i.pkcs12?.weaknesses ? { pkcs12Weaknesses: i.pkcs12.weaknesses } : {}), ...(i.pkcs12Compatibility ? { pkcs12Compatibility: i.pkcs12Compatibility } : {}) })),
     certificates,
     anchors: [...usedAnchors].map((s) => all.get(s)).filter((c): c is CertificateModel => c !== undefined),
     privateKeys,
