@@ -27,23 +27,32 @@ export interface DetailPaneProps {
   readonly chainCallbacks: ChainCallbacks;
 }
 
-/** The verdict per role and verifier, answer first; the full answers come from the Worker for this certificate only. */
-function VerifierAnswersPane({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
-  const roles = view.assessmentsOf(sha);
+/**
+ * The verdict per role and verifier, answer first, then the checklists. The full answers and the
+ * findings with where each breaks come from the Worker for this certificate only; until they
+ * arrive the checklists show the posted findings (code, severity, message).
+ */
+function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
+  const posted = view.assessmentsOf(sha);
   const query = useVerifierAnswers(view.analysisId, sha);
-  if (!roles) return null;
+  if (!posted) return null;
+  const full = query.data?.findings;
+  const roles = full ? posted.map((r) => ({ ...r, findings: full[r.role as keyof typeof full] ?? r.findings })) : posted;
   const findingCodes = new Map(roles.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
   return (
-    <VerifierMatrixView
-      key={sha}
-      roles={roles}
-      answers={query.data ?? null}
-      failure={query.error ? query.error.message : null}
-      host={host}
-      nameOf={(s) => chainCallbacks.labelOf(s).name}
-      onTrustRoot={chainCallbacks.onTrust}
-      findingId={(role, code) => (findingCodes.get(role)?.has(code) ? findingElementId(idPrefix, role, code) : null)}
-    />
+    <>
+      <VerifierMatrixView
+        key={sha}
+        roles={roles}
+        answers={query.data ?? null}
+        failure={query.error ? query.error.message : null}
+        host={host}
+        nameOf={(s) => chainCallbacks.labelOf(s).name}
+        onTrustRoot={chainCallbacks.onTrust}
+        findingId={(role, code) => (findingCodes.get(role)?.has(code) ? findingElementId(idPrefix, role, code) : null)}
+      />
+      <SuitabilityView assessments={roles} host={host} idPrefix={idPrefix} />
+    </>
   );
 }
 
@@ -69,7 +78,7 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
   switch (item.kind) {
     case 'certificate': {
       const sha = item.model.sha256Hex;
-      const assessments = view?.assessmentsOf(sha) ?? null;
+      const assessed = view?.assessmentsOf(sha) != null;
       const tree = view?.forest.trees[sha];
       return (
         <CertificateView
@@ -78,11 +87,8 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
           sources={row.sources}
           verdicts={view?.verdicts.get(row.key) ?? null}
           suitability={
-            assessments && view ? (
-              <>
-                <VerifierAnswersPane sha={sha} view={view} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} />
-                <SuitabilityView assessments={assessments} host={host} idPrefix={idPrefix} />
-              </>
+            assessed && view ? (
+              <SuitabilityPanes sha={sha} view={view} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} />
             ) : (
               <p className="panel p-4 text-sm" role="status">
                 {analysisError ? `The analysis failed: ${analysisError}` : 'Evaluating suitability…'}

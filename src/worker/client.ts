@@ -4,7 +4,8 @@
  */
 import type { DecodedInput } from '@/core/model';
 import type { ToolRequest, ToolResult } from './tools-protocol';
-import type { OpenedShare, PostedAnalysis, ProgressMessage, ReadFile, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import { assembleParts } from './parts';
+import type { OpenedShare, PartField, PostedAnalysis, ProgressMessage, ReadFile, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -19,6 +20,8 @@ interface Pending {
   /** The decode bound, armed when the engine starts on this input (not while it boots or finishes other work). */
   readonly workBound?: number;
   started?: boolean;
+  /** Parts of the result's long lists received so far (protocol.ts PartMessage). */
+  parts?: Map<PartField, unknown[]>;
 }
 
 /** Thrown for a request that exceeded its time bound; the engine was restarted for the others. */
@@ -99,9 +102,16 @@ export class EngineClient {
       pending.onProgress?.(message);
       return;
     }
+    if (message.type === 'part') {
+      pending.parts ??= new Map();
+      const list = pending.parts.get(message.field);
+      if (list) for (const item of message.items) list.push(item);
+      else pending.parts.set(message.field, [...message.items]);
+      return;
+    }
     clearTimeout(pending.timer);
     this.pending.delete(message.id);
-    if (message.type === 'result') pending.resolve(message.result);
+    if (message.type === 'result') pending.resolve(assembleParts(message.result, pending.parts));
     else pending.reject(new Error(message.message));
   }
 

@@ -1,10 +1,12 @@
 /**
  * What the Worker posts of an analysis (protocol.ts): certificates carry their subject instead of
- * their model, and each role says only which verifiers refuse; the answers themselves (error
- * text, fix, path) stay in the Worker until the detail view asks for one certificate's. Ten
+ * their model, and each role says only which verifiers refuse and its findings without where each
+ * breaks (breaksIn); the answers themselves (error text, fix, path) and the full findings stay in
+ * the Worker until the detail view asks for one certificate's. Ten
  * thousand certificates × two roles × five verifiers of answers would otherwise be copied across
  * the Worker boundary for rows nobody opens.
  */
+import type { Finding } from '@/core/purpose/types';
 import type { SessionAnalysis, SessionCertificate, RoleResult } from '@/core/session';
 import type { RoleVerifiers, VerifierAnswer, VerifierId } from '@/core/verify/types';
 import type { PostedAnalysis, PostedCertificate, PostedRoleResult, RoleVerifierSummary, VerifierAnswers } from './protocol';
@@ -29,8 +31,13 @@ export function summarizeVerifiers(verifiers: RoleVerifiers): RoleVerifierSummar
   return { answered, refusing, refusingUntilRootTrusted };
 }
 
-function postRole({ verifiers, ...rest }: RoleResult): PostedRoleResult {
-  return { ...rest, ...summarizeVerifiers(verifiers) };
+/** A finding as the overview needs it: code, severity and message; where it breaks (breaksIn) comes with the answers. */
+function postFinding({ breaksIn: _breaksIn, ...rest }: Finding): Finding {
+  return rest;
+}
+
+function postRole({ verifiers, findings, ...rest }: RoleResult): PostedRoleResult {
+  return { ...rest, findings: findings.map(postFinding), ...summarizeVerifiers(verifiers) };
 }
 
 export function postCertificate({ certificate, suitability, ...rest }: SessionCertificate): PostedCertificate {
@@ -41,7 +48,7 @@ export function postAnalysis(id: number, analysis: SessionAnalysis): PostedAnaly
   return { ...analysis, id, certificates: analysis.certificates.map(postCertificate) };
 }
 
-/** The answers of one certificate, from the analysis they belong to. */
-export function verifierAnswersOf(certificate: SessionCertificate): VerifierAnswers {
-  return { tlsServer: certificate.suitability.tlsServer.verifiers, tlsClient: certificate.suitability.tlsClient.verifiers };
+/** The answers of one certificate (both roles), with its findings in full (breaksIn included). */
+export function verifierAnswersOf(roles: { readonly tlsServer: RoleResult; readonly tlsClient: RoleResult }): VerifierAnswers {
+  return { tlsServer: roles.tlsServer.verifiers, tlsClient: roles.tlsClient.verifiers, findings: { tlsServer: roles.tlsServer.findings, tlsClient: roles.tlsClient.findings } };
 }

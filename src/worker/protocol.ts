@@ -10,6 +10,7 @@
 import type { DecodedInput } from '@/core/model';
 import type { RoleResult, SessionAnalysis, SessionCertificate } from '@/core/session';
 import type { NameModel } from '@/core/model';
+import type { Finding } from '@/core/purpose/types';
 import type { RoleVerifiers, VerifierId } from '@/core/verify/types';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
@@ -44,10 +45,11 @@ export interface RoleVerifierSummary {
 /** A role's result as posted: verdict, findings, whether judged as a CA, and the summary of the verifiers' answers. */
 export type PostedRoleResult = Omit<RoleResult, 'verifiers'> & RoleVerifierSummary;
 
-/** Every verifier's full answer for one certificate, per role. */
+/** Every verifier's full answer for one certificate, per role, and its findings in full (with breaksIn, which the posted analysis leaves out). */
 export interface VerifierAnswers {
   readonly tlsServer: RoleVerifiers;
   readonly tlsClient: RoleVerifiers;
+  readonly findings: { readonly tlsServer: readonly Finding[]; readonly tlsClient: readonly Finding[] };
 }
 
 export interface DecodeRequest {
@@ -175,7 +177,26 @@ export interface FailureMessage {
   readonly message: string;
 }
 
-export type WorkerResponse = ProgressMessage | ResultMessage | FailureMessage;
+/**
+ * Big results cross the Worker boundary in parts: a page deserialises each message in one task,
+ * and 10,000 decoded certificates in one message held it for a second. A result's long lists are
+ * sent first as parts of PART_ITEMS items, in order, each its own message (a task of a few
+ * milliseconds), then the result with those lists empty; the client puts them back.
+ */
+export type PartField = 'input.certificates' | 'analysis.certificates' | 'analysis.forest.trees';
+
+export interface PartMessage {
+  readonly type: 'part';
+  readonly id: number;
+  readonly field: PartField;
+  /** The next items of that list (for `analysis.forest.trees`: [sha256, tree] entries). */
+  readonly items: readonly unknown[];
+}
+
+/** Items per part: a few milliseconds of structured-clone reading on the page each. */
+export const PART_ITEMS = 200;
+
+export type WorkerResponse = ProgressMessage | PartMessage | ResultMessage | FailureMessage;
 
 /** Failure message of an analysis request that a newer one replaced before it started. */
 export const SUPERSEDED = 'superseded by a newer analysis';

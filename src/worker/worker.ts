@@ -13,6 +13,7 @@ import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
 import { postAnalysis, verifierAnswersOf } from './posted';
+import { splitResult } from './parts';
 import { SUPERSEDED, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
@@ -60,6 +61,13 @@ function releaseDecodeSlot(): void {
 
 function post(message: WorkerResponse, transfer: Transferable[] = []): void {
   self.postMessage(message, { transfer });
+}
+
+/** Posts a result, its long lists first in parts (each a short task for the page to read), then the rest. */
+function postResult(id: number, result: WorkerResult): void {
+  const { parts, rest } = splitResult(result);
+  for (const part of parts) post({ type: 'part', id, ...part });
+  post({ type: 'result', id, result: rest }, transferablesOf(rest));
 }
 
 /** What a result hands over instead of copying: the bytes of files read for the page. */
@@ -130,9 +138,9 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       const certificate = posted?.id === request.analysisId ? posted.certificates.get(request.sha256) : undefined;
       if (certificate && (certificate.suitability.tlsServer.verifiersDeferred || certificate.suitability.tlsClient.verifiersDeferred) && lazyAnalysis) {
         const roles = await lazyAnalysis.answersFor(request.sha256);
-        return { kind: 'verifierAnswers', answers: roles ? { tlsServer: roles.tlsServer.verifiers, tlsClient: roles.tlsClient.verifiers } : null };
+        return { kind: 'verifierAnswers', answers: roles ? verifierAnswersOf(roles) : null };
       }
-      return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate) : null };
+      return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate.suitability) : null };
     }
     case 'share': {
       // Certificates only, deduplicated, in session order: never keys, CSRs (challenge
@@ -214,7 +222,7 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   handle(request).then(
-    (result) => post({ type: 'result', id: request.id, result }, transferablesOf(result)),
+    (result) => postResult(request.id, result),
     (error: unknown) => post({ type: 'failure', id: request.id, message: error instanceof Error ? error.message : String(error) }),
   );
 });
