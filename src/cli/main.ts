@@ -4,7 +4,8 @@
  * output is pending; it sets process.exitCode and lets Node exit once stdout and stderr drain.
  *
  * Exit status: inspect 0 all inputs read, 1 some input unreadable; check 0 accepted, 1 refused,
- * 3 warnings only; connect 0 reported, 1 no connection; 2 usage error everywhere.
+ * 3 warnings only; connect 0 reported, 1 no connection; p12 0 written, 1 an input unusable;
+ * 2 usage error everywhere.
  */
 import { readFile } from 'node:fs/promises';
 import nodeModule from 'node:module';
@@ -215,6 +216,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'limbo') return await limboCommand(rest, io);
+    if (command === 'p12') return await (await import('./p12')).p12Command(rest, io, HELP);
     const c = COMMANDS[command];
     if (!c) throw new UsageError(`unknown command ${command}`);
     const p = parse(rest, c.options);

@@ -113,6 +113,8 @@ commands:
   inspect FILE...        decode files and print every field, the chain and each verifier's verdict
   check FILE...          exit 0 if accepted for a role, 1 if refused, 3 for warnings only (for CI)
   connect HOST[:PORT]    fetch the chain a TLS server presents and inspect it
+  p12 convert IN.p12     rewrite a PKCS#12 with another profile (modern, compatible, custom) or as PEM
+  p12 make --cert C --key K   write a PKCS#12 from a certificate, its key and a chain
   limbo LIMBO.json       run the x509-limbo conformance suite
   help [COMMAND]         help for a command
 
@@ -163,6 +165,44 @@ ${CONNECT_HELP}
 ${COMMON_HELP}
 
 exit status: 0 connected and reported, 1 could not connect or handshake, 2 usage error`,
+  p12: `usage: certscope p12 convert IN.p12 [--password-file F | --password-env VAR | --password P]
+                          --profile modern|compatible|custom [--new-password-file F ...] --out OUT.p12
+       certscope p12 make --cert CERT [--chain FILE]... --key KEY [--key-password-file F ...]
+                          [--name FRIENDLY] --profile PROFILE --new-password-file F --out OUT.p12
+       certscope p12 convert|make ... --pem [--include-key] [--out FILE]
+
+Writes a new PKCS#12 that a given importer accepts: the key's certificate first, then its chain
+leaf → root, one key, friendlyName and localKeyId (SHA-1 of the certificate, as OpenSSL) on both.
+The key must belong to the first certificate. Nothing is sent anywhere.
+
+profiles:
+  modern      AES-256-CBC, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, 600,000 iterations (--iter to change):
+              OpenSSL 3, current Windows, macOS and Java
+  compatible  pbeWithSHAAnd3-KeyTripleDES-CBC for certificates and key, HMAC-SHA1 MAC, 2,048
+              iterations: older Windows, macOS, Android and Java importers; OpenSSL 3 without -legacy
+  custom      --key-pbe and --cert-pbe: AES-256-CBC, AES-192-CBC, AES-128-CBC, DES-EDE3-CBC (PBES2),
+              PBE-SHA1-3DES, PBE-SHA1-2DES, PBE-SHA1-RC2-128, PBE-SHA1-RC2-40 or NONE (default
+              AES-256-CBC); --prf sha256|sha384|sha512|sha1; --mac sha256|sha384|sha512|sha224|sha1,
+              pbmac1-sha256|pbmac1-sha384|pbmac1-sha512 or NONE; --iter N (default 2,048), --mac-iter N
+
+options:
+      --password-file F, --password-env VAR, --password P
+                        password of IN.p12 (convert); without one, an empty or absent password is tried
+      --new-password-file F, --new-password-env VAR, --new-password P
+                        password of the new file (convert: defaults to IN.p12's)
+      --key-password-file F, --key-password-env VAR, --key-password P
+                        password of an encrypted KEY (make)
+      --name FRIENDLY   friendlyName (Java's alias; Windows' and macOS's label); convert keeps the old one
+  -o, --out FILE        where to write (created readable by you only)
+      --pem             write PEM instead: the certificates, leaf → root (to stdout without --out)
+      --include-key     with --pem, also the private key, UNENCRYPTED
+  -h, --help            this help
+
+A password given as --password P is visible to other users of this machine (ps, /proc) and stays in
+your shell history: prefer the -file and -env forms. Passwords are never printed.
+
+exit status: 0 written, 1 an input could not be read or used (wrong password, key not the
+certificate's, not a PKCS#12), 2 usage error`,
   limbo: `usage: certscope limbo [--include REGEX] LIMBO.json
 
 Runs the x509-limbo test cases through the engine; prints a LimboResult JSON to stdout and a
