@@ -47,6 +47,7 @@ const FIXTURE_SETS: readonly { readonly file: string; readonly prefix: string }[
   { file: 'test/fixtures/verifier-openssl/cases.json', prefix: 'fixture-openssl' },
   { file: 'test/fixtures/verifier-java/cases.json', prefix: 'fixture-java' },
   { file: 'test/fixtures/chrome-probes/cases.json', prefix: 'fixture-chrome' },
+  { file: 'test/fixtures/verifier-malformed/cases.json', prefix: 'fixture-malformed' },
 ];
 
 export function loadFixtureCases(sets: readonly string[] = FIXTURE_SETS.map((x) => x.prefix)): LabCase[] {

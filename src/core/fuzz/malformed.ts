@@ -36,6 +36,8 @@ const dns = (s: string): Uint8Array => encTlv(0x82, text(s));
 const SAN = '2.5.29.17';
 const BC = '2.5.29.19';
 const KU = '2.5.29.15';
+const EKU = '2.5.29.37';
+const AKI = '2.5.29.35';
 
 export interface CertParts {
   readonly version?: Uint8Array | null;
@@ -107,6 +109,13 @@ export const MALFORMED_FORMS: readonly MalformedForm[] = [
   { id: 'bc-path-length-256', code: 'INTEGER_OUT_OF_RANGE', why: 'basicConstraints pathLen 256', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(0xff)), encInt(256)), true)] }) },
   { id: 'bc-false-encoded', code: 'BOOLEAN_ENCODING', why: 'basicConstraints cA FALSE encoded (DEFAULT)', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(0))), true)] }) },
   { id: 'ku-undefined-bit', code: 'UNDEFINED_BIT', why: 'keyUsage with digitalSignature and the undefined bit 9', der: () => buildCertificate({ extensions: [ext(KU, encTlv(0x03, Uint8Array.of(6, 0x80, 0x40)), true), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'san-trailing-inside', code: 'EXTENSION_MALFORMED', why: 'a SAN whose GeneralNames SEQUENCE ends with two zero bytes (tag 0, length 0)', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'), Uint8Array.of(0, 0)))] }) },
+  { id: 'bc-path-length-non-minimal', code: 'NON_MINIMAL_INTEGER', why: 'basicConstraints pathLen 0 encoded 02 02 00 00', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(0xff)), encTlv(0x02, Uint8Array.of(0, 0))), true)] }) },
+  { id: 'bc-true-01', code: 'BOOLEAN_ENCODING', why: 'basicConstraints cA TRUE encoded as 0x01', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(1))), true)] }) },
+  { id: 'ku-unused-bits-set', code: 'UNUSED_BITS', why: 'keyUsage 03 02 07 81: digitalSignature, and a bit set inside the 7 unused bits', der: () => buildCertificate({ extensions: [ext(KU, encTlv(0x03, Uint8Array.of(7, 0x81)), true), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'ku-trailing-zero-octet', code: 'UNUSED_BITS', why: 'keyUsage 03 03 00 80 00: a trailing zero octet', der: () => buildCertificate({ extensions: [ext(KU, encTlv(0x03, Uint8Array.of(0, 0x80, 0)), true), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'eku-trailing-bytes', code: 'TRAILING_DATA', why: 'extKeyUsage serverAuth with two bytes after its SEQUENCE', der: () => buildCertificate({ extensions: [ext(EKU, concat(encSeq(encOid('1.3.6.1.5.5.7.3.1')), Uint8Array.of(0, 0))), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'aki-octet-string', code: 'EXTENSION_MALFORMED', why: 'authorityKeyIdentifier as a bare OCTET STRING, not SEQUENCE { [0] keyIdentifier }', der: () => buildCertificate({ extensions: [ext(AKI, encOctets(hex('0102030405060708090a0b0c0d0e0f1011121314'))), ext(SAN, encSeq(dns('www.example.com')))] }) },
   { id: 'serial-non-minimal', code: 'NON_MINIMAL_INTEGER', why: 'a serial number with a redundant leading zero octet', der: () => buildCertificate({ serial: encTlv(0x02, Uint8Array.of(0, 0x12, 0x34)) }) },
   {
     id: 'length-non-minimal',

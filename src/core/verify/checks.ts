@@ -2,8 +2,8 @@
  * Checks every verifier model shares: time, purpose, critical extensions, signature digests and names,
  * as small pure functions. Each verifier module composes them in its own order and wording.
  */
-import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
-import { extendedKeyUsages, findExtension, OID, subjectAltNames } from '../chain/facts';
+import type { CertificateModel, ExtensionModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
+import { extendedKeyUsages, findExtension, findExtensionLenient, OID, subjectAltNames } from '../chain/facts';
 import { namesMatch } from '../chain/names';
 import { emailWithin, textDirWithin, uriHost } from '../purpose/name-constraints';
 import { dnsPatternMatches, ipEqual, parseIp } from '../purpose/hostname';
@@ -58,18 +58,28 @@ export function ekuOids(cert: CertificateModel): readonly string[] | null {
   return memoized(ekuCache, cert, () => extendedKeyUsages(cert));
 }
 
-/** EKU verdict for a role: 'absent' (no extension), 'role' (lists the role), 'any' (only through anyExtendedKeyUsage), 'excluded'. */
-export function ekuFor(cert: CertificateModel, role: Role): 'absent' | 'role' | 'any' | 'excluded' {
-  const eku = ekuOids(cert);
+const ekuLenientCache = new WeakMap<CertificateModel, readonly string[] | null>();
+
+/** EKU OIDs counting a malformed extension's best-effort list: for models whose verifier reads such a value (see tolerance.ts). */
+export function ekuOidsLenient(cert: CertificateModel): readonly string[] | null {
+  return memoized(ekuLenientCache, cert, () => findExtensionLenient(cert, 'extKeyUsage')?.purposes.map((p) => p.oid) ?? null);
+}
+
+/**
+ * EKU verdict for a role: 'absent' (no extension), 'role' (lists the role), 'any' (only through anyExtendedKeyUsage), 'excluded'.
+ * `lenient`: a malformed extension counts with its best-effort list (the verifier's parser reads it).
+ */
+export function ekuFor(cert: CertificateModel, role: Role, lenient = false): 'absent' | 'role' | 'any' | 'excluded' {
+  const eku = lenient ? ekuOidsLenient(cert) : ekuOids(cert);
   if (!eku) return 'absent';
   if (eku.includes(roleOid(role))) return 'role';
   if (eku.includes(OID.anyExtendedKeyUsage)) return 'any';
   return 'excluded';
 }
 
-/** Extensions marked critical that the verifier does not process (its `handled` OIDs), or that did not parse. */
-export function unhandledCritical(cert: CertificateModel, handled: ReadonlySet<string>): string[] {
-  return cert.extensions.filter((e) => e.critical && (!handled.has(e.oid) || e.decodeError !== undefined)).map((e) => e.oid);
+/** Extensions marked critical that the verifier does not process (its `handled` OIDs), or that its parser does not read (by default: did not decode strictly). */
+export function unhandledCritical(cert: CertificateModel, handled: ReadonlySet<string>, readable: (e: ExtensionModel) => boolean = (e) => e.decodeError === undefined): string[] {
+  return cert.extensions.filter((e) => e.critical && (!handled.has(e.oid) || !readable(e))).map((e) => e.oid);
 }
 
 export const SHA1_SIGNATURES = new Set(['1.2.840.113549.1.1.5', '1.3.14.3.2.29', '1.2.840.10045.4.1', '1.2.840.10040.4.3']);
@@ -84,6 +94,13 @@ export function sanNames(cert: CertificateModel): readonly GeneralNameModel[] {
 }
 export function hasSan(cert: CertificateModel): boolean {
   return findExtension(cert, 'subjectAltName') !== null;
+}
+/** SAN names counting a malformed extension's best-effort names (for verifiers whose parser reads it). */
+export function sanNamesLenient(cert: CertificateModel): readonly GeneralNameModel[] {
+  return findExtensionLenient(cert, 'subjectAltName')?.names ?? [];
+}
+export function hasSanLenient(cert: CertificateModel): boolean {
+  return findExtensionLenient(cert, 'subjectAltName') !== null;
 }
 export function commonNames(cert: CertificateModel): string[] {
   return cert.subject.rdns.flat().filter((a) => a.oid === CN_OID).map((a) => a.value);

@@ -35,10 +35,11 @@
  *   Transparency and the Chrome Root Store's own constraints (they apply to public roots only),
  *   certificate policies (no policy constraints are checked), the EV attempt (it falls back to DV).
  */
-import type { CertificateModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
-import { authorityKeyId, findExtension, keyUsages, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
+import type { CertificateModel, ExtensionModel, GeneralNameModel, GeneralSubtreeModel } from '../model';
+import { authorityKeyId, findExtension, findExtensionLenient, OID, subjectAltNames, subjectKeyId } from '../chain/facts';
 import { normalizeName } from '../chain/names';
 import { commonNames, dirNameWithin, dnsMatches, ekuOids, EMAIL_ATTRIBUTE_OID, memoized, parseIp, selfIssued, validityMs } from './checks';
+import { bitStringValid, valueNode } from './tolerance';
 import type { PeerName, VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -61,6 +62,31 @@ const PARSED_EXTENSIONS = new Set([
   '2.5.29.35', // authorityKeyIdentifier
 ]);
 
+/**
+ * Whether ParsedCertificate reads one extension the decoder marked. Chromium's parsers
+ * (net/cert/pki, now BoringSSL's pki library: parse_certificate.cc) are DER-strict: no bytes after
+ * a value, every element of a list well formed, a BOOLEAN 0x00 or 0xff, a minimal INTEGER and a
+ * pathLenConstraint that fits ParseUint8 (0–255), a BIT STRING whose unused bits are zero, an
+ * ASCII dNSName, and no encoded `critical` FALSE (ParseExtension). Measured leniencies (Chromium
+ * 150 in the lab): ParseKeyUsage keeps undefined bits and a trailing zero octet, and
+ * ParseBasicConstraints takes an encoded cA FALSE.
+ */
+function chromeReads(e: ExtensionModel): boolean {
+  for (const w of e.decodeWarnings ?? []) {
+    if (w.code === 'UNDEFINED_BIT') continue;
+    if (w.code === 'UNUSED_BITS' && e.kind === 'keyUsage' && bitStringValid(valueNode(e))) continue;
+    if (w.code === 'BOOLEAN_ENCODING' && e.kind === 'basicConstraints' && !e.ca) continue;
+    return false;
+  }
+  return !(e.kind === 'unknown' && e.decodeError !== undefined);
+}
+
+/** keyUsage as ParsedCertificate reads it (null when absent; only parsed certificates reach the callers). */
+function chromeKeyUsages(cert: CertificateModel): readonly string[] | null {
+  for (const e of cert.extensions) if (e.kind === 'keyUsage' && chromeReads(e)) return e.usages;
+  return null;
+}
+
 const parseErrorCache = new WeakMap<CertificateModel, string | null>();
 
 /** Why bssl::ParsedCertificate::Create would refuse the certificate, or null when it parses. Memoised per certificate. */
@@ -75,9 +101,10 @@ function parseErrorOf(cert: CertificateModel): string | null {
   for (const e of cert.extensions) {
     if (seen.has(e.oid)) return `duplicate extension ${e.name ?? e.oid}`;
     seen.add(e.oid);
-    if (PARSED_EXTENSIONS.has(e.oid) && e.decodeError !== undefined) return `${e.name ?? e.oid} does not parse`;
+    if (PARSED_EXTENSIONS.has(e.oid) && !chromeReads(e)) return `${e.name ?? e.oid} does not parse`;
   }
-  const ku = findExtension(cert, 'keyUsage');
+  if (cert.decodeWarnings?.some((w) => w.code === 'BOOLEAN_ENCODING' && w.field.endsWith('.critical'))) return 'an extension encodes critical FALSE (the DEFAULT) or TRUE other than 0xff';
+  const ku = findExtensionLenient(cert, 'keyUsage');
   if (ku && ku.usages.length === 0) return 'keyUsage with no bit set';
   const eku = findExtension(cert, 'extKeyUsage');
   if (eku && eku.purposes.length === 0) return 'empty extKeyUsage';
@@ -662,7 +689,7 @@ async function verifyPath(ctx: VerifyContext, pool: PathPool, path: BuiltPath): 
       const t = timeState(root, ctx.at);
       if (t < 0) add('ValidityFailedNotBefore', rootIndex);
       if (t > 0) add('ValidityFailedNotAfter', rootIndex);
-      const ku = keyUsages(root);
+      const ku = chromeKeyUsages(root);
       if (ku && !ku.includes('keyCertSign')) add('KeyCertSignBitNotSet', rootIndex);
       if (ekuRefusesServerAuth(root)) add('EkuLacksServerAuth', rootIndex);
       if (findExtension(root, 'nameConstraints')) constraints.push(new ChromeNameConstraints(root));
@@ -722,7 +749,7 @@ async function verifyPath(ctx: VerifyContext, pool: PathPool, path: BuiltPath): 
         else maxPathLength--;
       }
       if (bc && bc.pathLength !== null && bc.pathLength < maxPathLength) maxPathLength = bc.pathLength;
-      const ku = keyUsages(cert);
+      const ku = chromeKeyUsages(cert);
       if (ku && !ku.includes('keyCertSign')) add('KeyCertSignBitNotSet', i);
       if (hasUnconsumedCritical(cert)) add('UnconsumedCriticalExtension', i);
     } else {
@@ -867,9 +894,19 @@ function keyUnusableForTls(leaf: CertificateModel): boolean {
   return true;
 }
 
+/**
+ * The same handshake step first reads the leaf's keyUsage (ssl_cert_check_key_usage): a BIT STRING
+ * that is not valid (CBS_is_valid_asn1_bitstring: unused bits set, more than 7) cannot be parsed,
+ * and the handshake fails with a decode error (net::ERR_SSL_PROTOCOL_ERROR, measured in the lab).
+ */
+function keyUsageUnreadableInTls(leaf: CertificateModel): boolean {
+  const ku = leaf.extensions.find((e) => e.oid === OID.keyUsage);
+  return ku !== undefined && !bitStringValid(valueNode(ku));
+}
+
 /** TLS 1.3 (BoringSSL tls13_process_certificate) refuses a server key whose keyUsage lacks digitalSignature, before the certificate is verified. */
 function keyUsageIncompatible(leaf: CertificateModel): boolean {
-  const ku = keyUsages(leaf);
+  const ku = chromeKeyUsages(leaf);
   return ku !== null && !ku.includes('digitalSignature');
 }
 
@@ -951,6 +988,7 @@ export const chromeVerifier: VerifierModel = {
     const leaf = ctx.leaf;
     // The TLS handshake reads the leaf before verification runs.
     if (keyUnusableForTls(leaf)) return answer('net::ERR_SSL_VERSION_OR_CIPHER_MISMATCH', ['UNSUPPORTED_KEY'], null);
+    if (keyUsageUnreadableInTls(leaf)) return answer('net::ERR_SSL_PROTOCOL_ERROR', ['MALFORMED_CERTIFICATE'], null);
     if (keyUsageIncompatible(leaf)) return answer('net::ERR_SSL_KEY_USAGE_INCOMPATIBLE', ['KU_DIGITAL_SIGNATURE_MISSING'], null);
     const parseError = chromeParseError(leaf);
     if (parseError !== null) return answer('net::ERR_CERT_INVALID', ['MALFORMED_CERTIFICATE'], null);

@@ -165,3 +165,68 @@ describe("go model: fixture cases as Go 1.19 answered them", () => {
     if (c) expect(await goAnswer(c)).toEqual(expected);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Malformed-but-present extensions (test/fixtures/verifier-malformed, make.ts): chains valid in
+// every way but one extension, and what Go 1.19.8 answered in the lab.
+// ---------------------------------------------------------------------------------------------
+
+type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
+const MALFORMED_CASES = new Map(
+  (JSON.parse(readFileSync(new URL("../../../test/fixtures/verifier-malformed/cases.json", import.meta.url), "utf8")) as MalformedCase[]).map((c) => [c.id, c]),
+);
+const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+  ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
+  ["control::client", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
+  ["san-trailing-after::server", { accepts: true, error: null }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
+  ["san-trailing-after::client", { accepts: true, error: null }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
+  ["san-trailing-inside::server", { accepts: true, error: null }, "SAN GeneralNames SEQUENCE ends with two zero bytes (an end-of-contents-like element inside it)."],
+  ["san-trailing-inside::client", { accepts: true, error: null }, "SAN GeneralNames SEQUENCE ends with two zero bytes (an end-of-contents-like element inside it)."],
+  ["san-empty::server", { accepts: false, error: "x509: certificate is not valid for any names, but wanted to match www.certscope.test" }, "SAN present as an empty SEQUENCE (RFC 5280 requires at least one name), not critical."],
+  ["san-empty::client", { accepts: true, error: null }, "SAN present as an empty SEQUENCE (RFC 5280 requires at least one name), not critical."],
+  ["san-non-ascii-dns::server", { accepts: false, error: "x509: SAN dNSName is malformed" }, "SAN holds the good dNSName and a second dNSName with a Latin-1 octet (w\\xe9b.certscope.test)."],
+  ["san-non-ascii-dns::client", { accepts: false, error: "x509: SAN dNSName is malformed" }, "SAN holds the good dNSName and a second dNSName with a Latin-1 octet (w\\xe9b.certscope.test)."],
+  ["san-ip-8-octets::server", { accepts: false, error: "x509: cannot parse IP address of length 8" }, "SAN holds the good dNSName and an 8-octet iPAddress (address and mask, only meaningful in name constraints)."],
+  ["san-ip-8-octets::client", { accepts: false, error: "x509: cannot parse IP address of length 8" }, "SAN holds the good dNSName and an 8-octet iPAddress (address and mask, only meaningful in name constraints)."],
+  ["san-critical-false-encoded::server", { accepts: true, error: null }, "SAN extension with critical FALSE encoded (DER leaves out the DEFAULT)."],
+  ["san-critical-false-encoded::client", { accepts: true, error: null }, "SAN extension with critical FALSE encoded (DER leaves out the DEFAULT)."],
+  ["int-bc-negative-pathlen::server", { accepts: true, error: null }, "Intermediate basicConstraints critical cA TRUE with pathLenConstraint -1."],
+  ["int-bc-negative-pathlen::client", { accepts: true, error: null }, "Intermediate basicConstraints critical cA TRUE with pathLenConstraint -1."],
+  ["int-bc-pathlen-256::server", { accepts: true, error: null }, "Intermediate basicConstraints critical cA TRUE with pathLenConstraint 256."],
+  ["int-bc-pathlen-256::client", { accepts: true, error: null }, "Intermediate basicConstraints critical cA TRUE with pathLenConstraint 256."],
+  ["int-bc-pathlen-non-minimal::server", { accepts: false, error: "x509: invalid basic constraints c" }, "Intermediate basicConstraints pathLenConstraint 0 encoded with a redundant leading zero octet (02 02 00 00)."],
+  ["int-bc-pathlen-non-minimal::client", { accepts: false, error: "x509: invalid basic constraints c" }, "Intermediate basicConstraints pathLenConstraint 0 encoded with a redundant leading zero octet (02 02 00 00)."],
+  ["int-bc-true-01::server", { accepts: false, error: "x509: invalid basic constraints b" }, "Intermediate basicConstraints cA TRUE encoded as 0x01 (BER; DER requires 0xff)."],
+  ["int-bc-true-01::client", { accepts: false, error: "x509: invalid basic constraints b" }, "Intermediate basicConstraints cA TRUE encoded as 0x01 (BER; DER requires 0xff)."],
+  ["leaf-bc-false-encoded::server", { accepts: true, error: null }, "Leaf basicConstraints critical with cA FALSE encoded (DER leaves out the DEFAULT)."],
+  ["leaf-bc-false-encoded::client", { accepts: true, error: null }, "Leaf basicConstraints critical with cA FALSE encoded (DER leaves out the DEFAULT)."],
+  ["ku-undefined-bit::server", { accepts: true, error: null }, "Leaf keyUsage critical: digitalSignature and the undefined bit 9."],
+  ["ku-undefined-bit::client", { accepts: true, error: null }, "Leaf keyUsage critical: digitalSignature and the undefined bit 9."],
+  ["ku-unused-bits-set::server", { accepts: false, error: "x509: invalid key usage" }, "Leaf keyUsage critical: digitalSignature with 7 unused bits declared but the last bit set (03 02 07 81)."],
+  ["ku-unused-bits-set::client", { accepts: false, error: "x509: invalid key usage" }, "Leaf keyUsage critical: digitalSignature with 7 unused bits declared but the last bit set (03 02 07 81)."],
+  ["ku-trailing-zero-octet::server", { accepts: true, error: null }, "Leaf keyUsage critical: digitalSignature followed by a zero octet (03 03 00 80 00: not minimal)."],
+  ["ku-trailing-zero-octet::client", { accepts: true, error: null }, "Leaf keyUsage critical: digitalSignature followed by a zero octet (03 03 00 80 00: not minimal)."],
+  ["int-ku-trailing-bytes::server", { accepts: true, error: null }, "Intermediate keyUsage critical keyCertSign cRLSign with two zero bytes after the BIT STRING."],
+  ["int-ku-trailing-bytes::client", { accepts: true, error: null }, "Intermediate keyUsage critical keyCertSign cRLSign with two zero bytes after the BIT STRING."],
+  ["eku-trailing-after::server", { accepts: true, error: null }, "Leaf extKeyUsage (serverAuth, clientAuth) with two zero bytes after the SEQUENCE."],
+  ["eku-trailing-after::client", { accepts: true, error: null }, "Leaf extKeyUsage (serverAuth, clientAuth) with two zero bytes after the SEQUENCE."],
+  ["aki-octet-string::server", { accepts: false, error: "x509: invalid authority key identifier" }, "Leaf authorityKeyIdentifier encoded as a bare OCTET STRING instead of a SEQUENCE { [0] keyIdentifier }."],
+  ["aki-octet-string::client", { accepts: false, error: "x509: invalid authority key identifier" }, "Leaf authorityKeyIdentifier encoded as a bare OCTET STRING instead of a SEQUENCE { [0] keyIdentifier }."],
+  ["duplicate-ski::server", { accepts: false, error: "x509: certificate contains duplicate extensions" }, "Leaf carries subjectKeyIdentifier twice (same value)."],
+  ["duplicate-ski::client", { accepts: false, error: "x509: certificate contains duplicate extensions" }, "Leaf carries subjectKeyIdentifier twice (same value)."],
+  ["unknown-critical::server", { accepts: false, error: "x509: unhandled critical extension" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
+  ["unknown-critical::client", { accepts: false, error: "x509: unhandled critical extension" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
+];
+
+describe("go model: malformed-but-present extensions as Go 1.19.8 answered them", () => {
+  it("covers every case of test/fixtures/verifier-malformed", () => {
+    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].sort());
+  });
+  it.each(MALFORMED_ROWS)("%s", async (id, expected) => {
+    const c = MALFORMED_CASES.get(id);
+    if (!c) throw new Error(`no case ${id}`);
+    const a = await answerPemCase(c, "go");
+    if ("unreadable" in a) throw new Error(a.unreadable);
+    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
+  });
+});

@@ -8,20 +8,22 @@
  * isValid: critical extensions, time, name constraints over SANs, CA flag, path length), then
  * EKU over the whole chain, anchor included. No revocation, no key-size floor, SHA-1 refused.
  */
-import type { CertificateModel } from '../model';
-import { authorityKeyId, findExtension, subjectKeyId } from '../chain/facts';
+import type { CertificateModel, ExtensionModel } from '../model';
+import { authorityKeyId, findExtension, findExtensionLenient, subjectKeyId } from '../chain/facts';
+import { TAG } from '../input/der';
+import { bitStringValid, tlvs, valueNode } from './tolerance';
 import { signatureAlgorithmsAgree } from '../chain/profile';
 import type { SignatureCheck } from '../chain/types';
 import {
   commonNames,
   ekuFor,
   emailWithin,
-  hasSan,
+  hasSanLenient,
   ipMatches,
   MD_SIGNATURES,
   memoized,
   parseIp,
-  sanNames,
+  sanNamesLenient,
   SHA1_SIGNATURES,
   timeState,
   unhandledCritical,
@@ -58,8 +60,9 @@ function goUnhandled(cert: CertificateModel): boolean {
 }
 
 function goUnhandledOf(cert: CertificateModel): boolean {
-  if (unhandledCritical(cert, HANDLED).length > 0) return true;
-  const san = findExtension(cert, 'subjectAltName');
+  // Only certificates Go parsed get here: every extension it handles was read (goExtensionError).
+  if (unhandledCritical(cert, HANDLED, () => true).length > 0) return true;
+  const san = findExtensionLenient(cert, 'subjectAltName');
   if (san?.critical && !san.names.some((n) => SAN_FORMS_GO_KEEPS.has(n.type))) return true;
   const nc = findExtension(cert, 'nameConstraints');
   if (nc?.critical && [...nc.permitted, ...nc.excluded].some((s) => !SUPPORTED_NC_FORMS.has(s.base.type))) return true;
@@ -138,8 +141,8 @@ function nameConstraintError(ca: CertificateModel, chain: readonly CertificateMo
   const leaf = chain[0];
   for (const cert of [leaf, ca]) {
     if (!cert) continue;
-    if (!hasSan(cert)) continue;
-    for (const n of sanNames(cert)) {
+    if (!hasSanLenient(cert)) continue;
+    for (const n of sanNamesLenient(cert)) {
       let nameType: string;
       let within: (base: string) => boolean | 'error';
       const form = n.type;
@@ -197,6 +200,57 @@ const EXTENSION_PARSE_ERRORS: Readonly<Record<string, string>> = {
   '1.3.6.1.5.5.7.1.1': 'x509: invalid authority info access',
 };
 
+/**
+ * What Go 1.19's parser (crypto/x509/parser.go, over golang.org/x/crypto/cryptobyte) says of one
+ * extension the decoder marked, or null when it reads it. Go reads the value's first element and
+ * never checks that nothing follows it (parseBasicConstraintsExtension, parseKeyUsageExtension,
+ * parseExtKeyUsageExtension, forEachSAN, the authority and subject key identifiers), so bytes
+ * after it are ignored; forEachSAN skips any complete element whose tag it does not know; a
+ * negative pathLenConstraint is read as a signed int (negative: no limit, as the decoder's
+ * best-effort value says); undefined keyUsage bits are ignored. cryptobyte is strict on what it
+ * reads: a BOOLEAN must be 0x00 or 0xff, an INTEGER minimal, a BIT STRING's unused bits zero.
+ */
+function goExtensionError(e: ExtensionModel): string | null {
+  if (e.decodeError === undefined && e.decodeWarnings === undefined) return null;
+  const node = valueNode(e);
+  switch (e.oid) {
+    case '2.5.29.19': {
+      if (!node?.isSequence) return 'x509: invalid basic constraints a';
+      const [first, second] = tlvs(node).items;
+      let next = first;
+      if (first?.isUniversal(TAG.BOOLEAN)) {
+        if (first.constructed || first.length !== 1 || (first.content[0] !== 0 && first.content[0] !== 0xff)) return 'x509: invalid basic constraints b';
+        next = second;
+      }
+      if (next?.isUniversal(TAG.INTEGER)) {
+        const c = next.content;
+        const nonMinimal = c.length > 1 && ((c[0] === 0 && ((c[1] ?? 0) & 0x80) === 0) || (c[0] === 0xff && ((c[1] ?? 0) & 0x80) !== 0));
+        if (next.constructed || c.length === 0 || c.length > 8 || nonMinimal) return 'x509: invalid basic constraints c';
+      }
+      return null;
+    }
+    case '2.5.29.15':
+      return bitStringValid(node) ? null : 'x509: invalid key usage';
+    case '2.5.29.17': {
+      if (!node?.isSequence) return 'x509: invalid subject alternative names';
+      if (!tlvs(node).complete) return 'x509: invalid subject alternative name';
+      return null;
+    }
+    case '2.5.29.37': {
+      if (!node?.isSequence) return 'x509: invalid extended key usages';
+      const { items, complete } = tlvs(node);
+      if (!complete || items.some((i) => !i.isUniversal(TAG.OID) || i.constructed)) return 'x509: invalid extended key usages';
+      return null;
+    }
+    case '2.5.29.35':
+      return node?.isSequence ? null : 'x509: invalid authority key identifier';
+    case '2.5.29.14':
+      return node && !node.constructed && node.isUniversal(TAG.OCTET_STRING) ? null : 'x509: invalid subject key identifier';
+    default:
+      return e.decodeError !== undefined ? (EXTENSION_PARSE_ERRORS[e.oid] ?? null) : null;
+  }
+}
+
 const parseErrors = new WeakMap<CertificateModel, string | null>();
 
 /** What x509.ParseCertificate (Go 1.19, parser.go) refuses, in its words; null when Go parses it. Memoised per certificate. */
@@ -225,7 +279,8 @@ function parseErrorOf(cert: CertificateModel): string | null {
     }
   }
   for (const e of cert.extensions) {
-    if (e.decodeError !== undefined && EXTENSION_PARSE_ERRORS[e.oid]) return EXTENSION_PARSE_ERRORS[e.oid] ?? null;
+    const pe = goExtensionError(e);
+    if (pe) return pe;
     if (e.kind === 'subjectAltName') {
       for (const n of e.names) {
         if (n.type === 'email' && /[^\p{ASCII}]/u.test(n.value)) return 'x509: SAN rfc822Name is malformed';
@@ -274,7 +329,7 @@ function isValid(cert: CertificateModel, type: CertType, chain: readonly Certifi
     const nce = nameConstraintError(cert, chain);
     if (nce) return nce;
   }
-  const bc = findExtension(cert, 'basicConstraints');
+  const bc = findExtensionLenient(cert, 'basicConstraints');
   if (type === 'intermediate' && !bc?.ca) return { text: 'x509: certificate is not authorized to sign other certificates', codes: ['CHAIN_ISSUER_NOT_CA'] };
   if (bc && bc.pathLength !== null && chain.length - 1 > bc.pathLength) return { text: 'x509: too many intermediates for path length constraint', codes: ['CHAIN_PATH_LENGTH_EXCEEDED'] };
   return null;
@@ -296,9 +351,9 @@ function goSignatureName(oid: string): string {
 function signatureError(child: CertificateModel, issuer: CertificateModel, check: SignatureCheck): string | null {
   // CheckSignatureFrom (Go 1.19): RFC 5280 §4.2.1.9 on the parent (a version 3 parent needs cA=TRUE; any parent with
   // basicConstraints must assert cA), then keyCertSign when keyUsage has any bit, then the algorithm, then the signature.
-  const bc = findExtension(issuer, 'basicConstraints');
+  const bc = findExtensionLenient(issuer, 'basicConstraints');
   if ((issuer.version === 3 && !bc) || (bc && !bc.ca)) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
-  const ku = findExtension(issuer, 'keyUsage');
+  const ku = findExtensionLenient(issuer, 'keyUsage');
   if (ku && ku.usages.length > 0 && !ku.usages.includes('keyCertSign')) return 'x509: invalid signature: parent certificate cannot sign this kind of certificate';
   const oid = child.signatureAlgorithm.oid;
   if (SHA1_SIGNATURES.has(oid) || MD_SIGNATURES.has(oid)) {
@@ -377,7 +432,7 @@ function hostnameError(cert: CertificateModel, host: NonNullable<VerifyContext['
 }
 
 function hostnameErrorOf(cert: CertificateModel, host: NonNullable<VerifyContext['host']>): GoError | null {
-  const sans = sanNames(cert);
+  const sans = sanNamesLenient(cert);
   if (host.kind === 'ip') {
     if (sans.some((n) => ipMatches(n, host.bytes) || (n.type === 'ip' && sameIpGo(n.value, host.bytes)))) return null;
   } else {
@@ -386,10 +441,10 @@ function hostnameErrorOf(cert: CertificateModel, host: NonNullable<VerifyContext
     if (sans.some((n) => n.type === 'dns' && (validInput && goValidHostname(n.value, true) ? goMatchHostnames(n.value, h) : goMatchExactly(n.value, h)))) return null;
   }
   const cn = goCommonName(cert);
-  if (!hasSan(cert) && goMatchHostnames(cn, host.value)) {
+  if (!hasSanLenient(cert) && goMatchHostnames(cn, host.value)) {
     return { text: 'x509: certificate relies on legacy Common Name field, use SANs instead', codes: ['COMMON_NAME_ONLY'] };
   }
-  const codes: VerifyCode[] = hasSan(cert) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'];
+  const codes: VerifyCode[] = hasSanLenient(cert) ? ['HOSTNAME_MISMATCH'] : ['SAN_MISSING', 'HOSTNAME_MISMATCH'];
   if (host.kind === 'ip') {
     const ips = sans.filter((n) => n.type === 'ip').map((n) => n.value);
     if (ips.length === 0) return { text: `x509: cannot validate certificate for ${host.value} because it doesn't contain any IP SANs`, codes };
@@ -403,7 +458,7 @@ function hostnameErrorOf(cert: CertificateModel, host: NonNullable<VerifyContext
 /** checkChainForKeyUsage: every certificate with an EKU must list the usage or anyExtendedKeyUsage. */
 function chainAllowsUsage(chain: readonly CertificateModel[], ctx: VerifyContext): boolean {
   return chain.every((c) => {
-    const e = ekuFor(c, ctx.role);
+    const e = ekuFor(c, ctx.role, true);
     return e !== 'excluded';
   });
 }
@@ -558,7 +613,7 @@ export const goVerifier: VerifierModel = {
     }
     const ok = chains.find((ch) => chainAllowsUsage(ch, ctx));
     if (!ok) {
-      const leafEku = ekuFor(leaf, ctx.role);
+      const leafEku = ekuFor(leaf, ctx.role, true);
       const codes: VerifyCode[] = leafEku === 'excluded' ? [ctx.role === 'tlsServer' ? 'EKU_SERVER_AUTH_MISSING' : 'EKU_CLIENT_AUTH_MISSING'] : ['CHAIN_ISSUER_EKU_EXCLUDES'];
       return refuse({ text: 'x509: certificate specifies an incompatible key usage', codes }, chains[0] ?? null, ctx.role);
     }

@@ -25,12 +25,13 @@
  * - HostnameChecker: DNS SANs, else the most specific Common Name; wildcards in any label,
  *   partial wildcards allowed; IP addresses only against iPAddress SANs.
  */
-import type { CertificateModel, CrlModel, GeneralNameModel, GeneralSubtreeModel, NameModel } from '../model';
-import { authorityKeyId, extendedKeyUsages, findExtension, keyUsages, subjectKeyId } from '../chain/facts';
+import type { CertificateModel, CrlModel, DecodeWarningCode, ExtensionModel, GeneralNameModel, GeneralSubtreeModel, NameModel } from '../model';
+import { authorityKeyId, findExtension, subjectKeyId } from '../chain/facts';
 import type { SignatureCheck } from '../chain/types';
 import { ATTRIBUTE_SHORT_NAMES } from '../decode/oids';
 import { parseIp, toUnicodeHost } from '../purpose/hostname';
 import { CN_OID, EMAIL_ATTRIBUTE_OID, memoized, timeState, v4Mapped } from './checks';
+import { findReadable, reads, signedPathLength } from './tolerance';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +163,26 @@ export function javaDn(name: NameModel): string {
 // ---------------------------------------------------------------------------------------------
 
 /** Extensions Java's OIDMap parses when it reads a certificate. */
+/**
+ * The decoder's leniencies Java 17's extension classes (sun.security.x509) also allow. Each class
+ * reads its value with `new DerValue(extensionValue)`, which refuses bytes after the value
+ * ("extra data at the end"); a GeneralNames element that does not parse throws too. Allowed:
+ * KeyUsageExtension keeps a bit array of any length (undefined bits) and reads it with
+ * getUnalignedBitString (unused bits dropped); BasicConstraintsExtension reads pathLen with
+ * DerValue.getInteger, which takes a non-minimal or negative INTEGER (a negative one is then the
+ * certificate's getBasicConstraints(): -1 reads as "not a CA"); DerValue.getBoolean takes any
+ * non-zero octet and an encoded DEFAULT. Names are checked one by one (generalNameProblem).
+ * An extension Java does not read is refused with the certificate when critical and ignored
+ * when not (CertificateExtensions keeps it as an UnparseableExtension).
+ */
+const JAVA_READS: ReadonlySet<DecodeWarningCode> = new Set(['UNDEFINED_BIT', 'UNUSED_BITS', 'NON_MINIMAL_INTEGER', 'NEGATIVE_INTEGER', 'BOOLEAN_ENCODING', 'INTEGER_OUT_OF_RANGE', 'NON_ASCII_NAME', 'IP_ADDRESS_LENGTH']);
+
+/** The IOException Java's extension class throws for a value it does not read. */
+function javaExtensionError(e: ExtensionModel): string {
+  if (e.decodeWarnings?.some((w) => w.code === 'TRAILING_DATA')) return 'java.io.IOException: extra data at the end';
+  return `java.io.IOException: ${e.decodeError ?? 'extension does not parse'}`;
+}
+
 const JAVA_PARSED_EXTENSIONS = new Set([
   '2.5.29.15', // keyUsage
   '2.5.29.37', // extKeyUsage
@@ -259,8 +280,8 @@ function javaSan(cert: CertificateModel): readonly GeneralNameModel[] | null {
 }
 
 function javaSanOf(cert: CertificateModel): readonly GeneralNameModel[] | null {
-  const san = findExtension(cert, 'subjectAltName');
-  if (!san || san.decodeError) return null;
+  const san = findReadable(cert, 'subjectAltName', JAVA_READS);
+  if (!san) return null;
   if (san.names.some((n) => generalNameProblem(n) !== null)) return null;
   return san.names;
 }
@@ -285,7 +306,7 @@ function parseErrorOf(cert: CertificateModel): string | null {
   }
   for (const e of cert.extensions) {
     if (!e.critical || !JAVA_PARSED_EXTENSIONS.has(e.oid)) continue;
-    if (e.decodeError) return `java.io.IOException: ${e.decodeError}`;
+    if (!reads(e, JAVA_READS)) return javaExtensionError(e);
     if (e.kind === 'subjectAltName') {
       const p = e.names.map(generalNameProblem).find((x) => x !== null);
       if (p) return `java.io.IOException: ${p}`;
@@ -308,14 +329,16 @@ function parseErrorOf(cert: CertificateModel): string | null {
 
 /** X509Certificate.getBasicConstraints(): -1 unless cA, else pathLen (MAX when absent). */
 function basicConstraintsOf(c: CertificateModel): number {
-  const bc = findExtension(c, 'basicConstraints');
-  if (!bc || bc.decodeError || !bc.ca) return -1;
+  const bc = findReadable(c, 'basicConstraints', JAVA_READS);
+  if (!bc || !bc.ca) return -1;
+  // The decoder shows no limit for a negative pathLen; Java keeps the signed number.
+  if (bc.decodeWarnings?.some((w) => w.code === 'NEGATIVE_INTEGER')) return signedPathLength(bc) ?? -1;
   return bc.pathLength ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** KU bits as getKeyUsage() returns them (null when absent or unreadable). */
 function kuOf(c: CertificateModel): readonly string[] | null {
-  return keyUsages(c);
+  return findReadable(c, 'keyUsage', JAVA_READS)?.usages ?? null;
 }
 
 /** Critical extensions PKIX processes (KeyChecker, ConstraintsChecker, PolicyChecker, the builder's list). */
@@ -1460,7 +1483,7 @@ const MS_SGC = '1.3.6.1.4.1.311.10.3.3';
 const NS_SGC = '2.16.840.1.113730.4.1';
 
 function ekuAllows(cert: CertificateModel, oid: string): boolean {
-  const eku = extendedKeyUsages(cert);
+  const eku = findReadable(cert, 'extKeyUsage', JAVA_READS)?.purposes.map((p) => p.oid) ?? null;
   if (!eku) return true;
   return eku.includes(oid) || eku.includes('2.5.29.37.0');
 }

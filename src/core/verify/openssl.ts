@@ -14,8 +14,7 @@
  *   → check_revocation → internal_verify from the anchor down (key usage, signature, time)
  *   → check_name_constraints.
  */
-import type { CertificateModel, CrlModel, NameModel } from '../model';
-import { findExtension } from '../chain/facts';
+import type { CertificateModel, CrlModel, DecodeWarningCode, NameModel } from '../model';
 import type { Role } from '../purpose/types';
 import {
   dnWithin,
@@ -32,6 +31,7 @@ import {
 } from './openssl-der';
 import { domainToUnicode } from '../decode/punycode';
 import { memoized } from './checks';
+import { findReadable, reads } from './tolerance';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
 
 /** The security level Debian's OpenSSL 3.0 compiles in (-DOPENSSL_TLS_SECURITY_LEVEL=2); libssl copies it into the verify parameters as the auth level. */
@@ -271,6 +271,18 @@ const SUPPORTED = new Set([
   '2.5.29.54', // inhibitAnyPolicy
 ]);
 
+/**
+ * The decoder's leniencies OpenSSL 3.0 also allows when it decodes an extension (X509V3_EXT_d2i over
+ * the crypto/x509 ASN.1 templates, then ossl_x509v3_cache_extensions): ASN1_item_d2i reads one
+ * value and X509V3_EXT_d2i does not ask that it fill the OCTET STRING (bytes after it are
+ * ignored); c2i_ASN1_BIT_STRING keeps any bit and clears the unused ones; d2i of a BOOLEAN takes
+ * any non-zero octet as TRUE and an encoded DEFAULT; IA5String contents and iPAddress lengths are
+ * not checked when decoding. Refused (EXFLAG_INVALID): an element that does not decode
+ * (EXTENSION_MALFORMED), an INTEGER with a redundant leading octet (c2i_ASN1_INTEGER), and a
+ * negative pathLenConstraint (cache_extensions marks it invalid).
+ */
+const OPENSSL_READS: ReadonlySet<DecodeWarningCode> = new Set(['TRAILING_DATA', 'UNDEFINED_BIT', 'UNUSED_BITS', 'BOOLEAN_ENCODING', 'NON_ASCII_NAME', 'IP_ADDRESS_LENGTH', 'INTEGER_OUT_OF_RANGE']);
+
 /** Extensions cache_extensions decodes: one that does not decode, or appears twice, makes the certificate invalid. */
 const DECODED: ReadonlySet<string> = new Set(['2.5.29.19', '1.3.6.1.5.5.7.1.14', '2.5.29.15', '2.5.29.37', '2.16.840.1.113730.1.1', '2.5.29.14', '2.5.29.35', '2.5.29.17', '2.5.29.30', '2.5.29.31', '1.3.6.1.5.5.7.1.7', '1.3.6.1.5.5.7.1.8']);
 
@@ -306,15 +318,15 @@ function flagsOf(cert: CertificateModel): Flags {
   const seen = new Set<string>();
   for (const e of cert.extensions) {
     if (!DECODED.has(e.oid)) continue;
-    if (seen.has(e.oid) || e.decodeError !== undefined) invalid = true;
+    if (seen.has(e.oid) || !reads(e, OPENSSL_READS)) invalid = true;
     seen.add(e.oid);
   }
-  const bc = findExtension(cert, 'basicConstraints');
-  const ku = findExtension(cert, 'keyUsage');
+  const bc = findReadable(cert, 'basicConstraints', OPENSSL_READS);
+  const ku = findReadable(cert, 'keyUsage', OPENSSL_READS);
   if (ku && ku.usages.length === 0) invalid = true;
-  const eku = findExtension(cert, 'extKeyUsage');
-  const ns = findExtension(cert, 'netscapeCertType');
-  const ski = findExtension(cert, 'subjectKeyIdentifier');
+  const eku = findReadable(cert, 'extKeyUsage', OPENSSL_READS);
+  const ns = findReadable(cert, 'netscapeCertType', OPENSSL_READS);
+  const ski = findReadable(cert, 'subjectKeyIdentifier', OPENSSL_READS);
   const critical = cert.extensions.some((e) => e.critical && !SUPPORTED.has(e.oid));
   const si = nameEq(cert.subject, cert.issuer);
   const skid = ski ? ski.keyIdentifierHex.toLowerCase() : null;

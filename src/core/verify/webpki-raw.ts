@@ -31,6 +31,8 @@ export interface RawCert {
   readonly spkiKey: Uint8Array;
   /** Extensions in encoded order (empty for v1/v2 or when absent). */
   readonly extensions: readonly RawExtension[];
+  /** Index of the first extension whose `critical` encodes the DEFAULT FALSE (rust-asn1 refuses to load it: EncodedDefault), or null. */
+  readonly encodedDefaultCritical: number | null;
 }
 
 const cache = new WeakMap<CertificateModel, RawCert | null>();
@@ -69,10 +71,12 @@ export function rawCert(cert: CertificateModel): RawCert | null {
     const subject = at(4);
     const spki = at(5);
     const extensions: RawExtension[] = [];
+    let encodedDefaultCritical: number | null = null;
     for (const e of f.slice(i + 6)) {
       if (!e.isContext(3)) continue;
       for (const ext of e.child(0).children()) {
         const parts = ext.children();
+        if (encodedDefaultCritical === null && parts.length === 3 && parts[1]?.isUniversal(TAG.BOOLEAN) && parts[1].content[0] === 0) encodedDefaultCritical = extensions.length;
         const oid = parts[0]?.oid() ?? '';
         const critical = parts.length === 3 && (parts[1]?.content[0] ?? 0) !== 0;
         const value = parts[parts.length - 1]?.content ?? new Uint8Array();
@@ -91,6 +95,7 @@ export function rawCert(cert: CertificateModel): RawCert | null {
       spkiAlg: spki.child(0),
       spkiKey: spki.child(1).bits(),
       extensions,
+      encodedDefaultCritical,
     };
   } catch {
     out = null;

@@ -34,7 +34,7 @@ import {
   rsaModulusOctets,
   skiKeyId,
 } from './webpki-raw';
-import { parseDer, TAG } from '../input/der';
+import { type Asn1, parseDer, readAsn1, TAG, TagClass } from '../input/der';
 
 // ---------------------------------------------------------------------------------------------
 // Errors, as ValidationError displays them
@@ -111,8 +111,95 @@ function extParse(ext: RawExtension): PyErr | null {
   return memoized(parseCache, ext, () => checkParse(ext.oid, ext.value));
 }
 
+/** The error load_pem_x509_certificate raises for a certificate, or null (only the forms measured in the lab). */
+function loadError(cert: CertificateModel): string | null {
+  const raw = rawCert(cert);
+  if (!raw || raw.encodedDefaultCritical === null) return null;
+  return `error parsing asn1 value: ParseError { kind: EncodedDefault, location: ["Certificate::tbs_cert", "TbsCertificate::raw_extensions", ${raw.encodedDefaultCritical}, "Extension::critical"] }`;
+}
+
+/** ipaddress.ip_network's ValueError for an 8-octet iPAddress (IPv4 address and mask) whose address has host bits set, else null. */
+function pyIpNetworkError(gn: RawGeneralName): string | null {
+  if (gn.kind !== 'iPAddress' || gn.bytes.length !== 8) return null;
+  const addr = gn.bytes.subarray(0, 4);
+  const mask = gn.bytes.subarray(4);
+  let prefix = 0;
+  for (const b of mask) for (let i = 7; i >= 0; i--) if ((b >> i) & 1) prefix++;
+  const maskNum = [...mask].reduce((n, b) => n * 256 + b, 0);
+  if (maskNum !== (prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix))) return null;
+  const host = addr.some((b, i) => (b & ~(mask[i] ?? 0) & 0xff) !== 0);
+  return host ? `${addr.join('.')}/${prefix} has host bits set` : null;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+function utf8Valid(b: Uint8Array): boolean {
+  try {
+    strictUtf8.decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** rust-asn1's Debug text of a tag. */
+function tagDebug(n: Asn1): string {
+  const cls = ['Universal', 'Application', 'ContextSpecific', 'Private'][n.tagClass] ?? 'Universal';
+  return `Tag { value: ${n.tag}, constructed: ${n.constructed}, class: ${cls} }`;
+}
+
+/**
+ * The value-level DER rules rust-asn1 applies while it parses the types pyca/cryptography's
+ * verifier reads (asn1::parse_single: the type first, then "extra data" for bytes after it):
+ * a BOOLEAN is 0x00 or 0xff and an encoded DEFAULT FALSE is refused; a pathLenConstraint is a
+ * minimal non-negative INTEGER (u64); a BIT STRING has at most 7 unused bits, all zero; a
+ * GeneralName is context-tagged, and a dNSName/rfc822Name/URI (UnvalidatedIA5String: a Rust
+ * &str) is valid UTF-8: a Latin-1 octet is refused, an emoji is not (x509-limbo
+ * webpki::san::unicode-emoji-san parses, then matches nothing). The text is
+ * the error's Display. Undefined keyUsage bits and a trailing zero octet are accepted.
+ */
+function strictValueError(oid: string, e: Asn1): string | null {
+  const intBad = (c: Uint8Array): boolean => c.length === 0 || ((c[0] ?? 0) & 0x80) !== 0 || (c.length > 1 && c[0] === 0 && ((c[1] ?? 0) & 0x80) === 0);
+  switch (oid) {
+    case OIDS.keyUsage: {
+      if (!e.isUniversal(TAG.BIT_STRING) || e.constructed) return null;
+      const c = e.content;
+      const pad = c[0] ?? 0;
+      if (c.length === 0 || pad > 7 || (c.length === 1 && pad !== 0) || (c.length > 1 && ((c[c.length - 1] ?? 0) & ((1 << pad) - 1)) !== 0)) return 'invalid value';
+      return null;
+    }
+    case OIDS.basicConstraints: {
+      if (!e.isSequence) return null;
+      for (const c of e.children()) {
+        if (c.isUniversal(TAG.BOOLEAN)) {
+          if (c.length !== 1 || (c.content[0] !== 0 && c.content[0] !== 0xff)) return 'invalid value';
+          if (c.content[0] === 0) return 'DEFAULT value was explicitly encoded';
+        } else if (c.isUniversal(TAG.INTEGER) && intBad(c.content)) return 'invalid value';
+      }
+      return null;
+    }
+    case OIDS.subjectAltName: {
+      if (!e.isSequence) return null;
+      for (const c of e.children()) {
+        if (c.tagClass !== TagClass.Context) return `unexpected tag (got ${tagDebug(c)})`;
+        if ((c.tag === 1 || c.tag === 2 || c.tag === 6) && !c.constructed && !utf8Valid(c.content)) return 'invalid value';
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
 /** Whether an extension value parses as the crate's type for it; the error when not. */
 function checkParse(oid: string, value: Uint8Array): PyErr | null {
+  try {
+    const top = readAsn1(value);
+    const strict = strictValueError(oid, top);
+    if (strict) return malformed(strict);
+    if (top.end !== value.length) return malformed('extra data');
+  } catch {
+    // Unreadable at the element level: the walk below names the error.
+  }
   try {
     const e = parseDer(value);
     switch (oid) {
@@ -967,6 +1054,13 @@ export const webpkiVerifier: VerifierModel = {
     if (ctx.anchors.length === 0) return refuse("can't create an empty store", ['CHAIN_ISSUER_NOT_FOUND'], role);
     const raw = rawCert(leaf);
     if (!raw) return refuse('validation failed: ASN.1 parsing error: invalid value', ['MALFORMED_CERTIFICATE'], role);
+    // load_pem_x509_certificate parses the whole certificate (rust-asn1, DER): the leaf, each
+    // intermediate, then each root; the first that does not load ends the program's attempt.
+    const untrustedSent = ctx.untrusted.filter((c) => c.sha256Hex !== leaf.sha256Hex);
+    for (const c of [leaf, ...untrustedSent, ...ctx.anchors.map((a) => a.certificate)]) {
+      const le = loadError(c);
+      if (le) return refuse(le, ['MALFORMED_CERTIFICATE'], role);
+    }
 
     let subject: Subject | null = null;
     if (role === 'tlsServer') {
@@ -1005,6 +1099,12 @@ export const webpkiVerifier: VerifierModel = {
     const built = await buildInner(state, leaf, raw, 0, { sans: leafSans ?? [], child: null });
     if ('err' in built) return failAnswer(built.err, role);
     const path = [...built.chain].reverse();
+    if (role === 'tlsClient' && leafSans) {
+      // build_client_verifier().verify returns the leaf's SANs as Python objects: an 8-octet
+      // iPAddress becomes ipaddress.ip_network(address/prefix), which raises on host bits.
+      const bad = leafSans.map(pyIpNetworkError).find((x) => x !== null);
+      if (bad) return refuse(bad, ['MALFORMED_CERTIFICATE'], role);
+    }
     return { accepts: true, error: null, codes: [], fix: null, path: path.map((c) => c.sha256Hex) };
   },
 };

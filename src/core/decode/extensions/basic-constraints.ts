@@ -15,7 +15,10 @@ export function decodeBasicConstraints(value: Asn1, w?: Warnings): ExtensionBody
     if (c.isUniversal(UT.BOOLEAN)) {
       ca = bool(c);
       if (w && !ca) w.add('BOOLEAN_ENCODING', 'cA', c, 'cA FALSE is encoded although it is the DEFAULT (DER leaves it out)');
-      else if (w && c.content[0] !== 0xff) w.add('BOOLEAN_ENCODING', 'cA', c, `BOOLEAN TRUE is encoded as 0x${(c.content[0] ?? 0).toString(16).padStart(2, '0')} (DER requires 0xff)`);
+      else if (w && c.content[0] !== 0xff)
+        w.add('BOOLEAN_ENCODING', 'cA', c, `BOOLEAN TRUE is encoded as 0x${(c.content[0] ?? 0).toString(16).padStart(2, '0')} (DER requires 0xff)`, {
+          rejectedBy: ['Go (x509: invalid basic constraints b)', 'pyca/cryptography (invalid value)', 'Chrome (on an intermediate: ERR_CERT_AUTHORITY_INVALID)'],
+        });
     } else if (c.isUniversal(UT.INTEGER)) {
       const negative = c.length > 0 && ((c.content[0] ?? 0) & 0x80) !== 0;
       if (negative && w) {
@@ -27,8 +30,20 @@ export function decodeBasicConstraints(value: Asn1, w?: Warnings): ExtensionBody
         });
         continue;
       }
+      if (c.length > 1 && c.content[0] === 0 && ((c.content[1] ?? 0) & 0x80) === 0) {
+        // A redundant leading zero octet: OpenSSL (c2i_ASN1_INTEGER), Go (cryptobyte) and
+        // pyca/cryptography refuse the extension; Java reads the number. The number is shown.
+        w?.add('NON_MINIMAL_INTEGER', 'pathLenConstraint', c, 'pathLenConstraint is encoded with a redundant leading zero octet (DER requires the shortest form); the number is shown', {
+          malformed: true,
+          error: `non-minimal INTEGER at byte ${c.offset}`,
+          rejectedBy: ['OpenSSL (the certificate is invalid: not used as an issuer)', 'Go (x509: invalid basic constraints c)', 'pyca/cryptography (invalid value)', 'Chrome (on an intermediate: ERR_CERT_AUTHORITY_INVALID)'],
+        });
+      }
       pathLength = smallInt(c);
-      if (w && pathLength > PATH_LENGTH_OCTET_MAX) w.add('INTEGER_OUT_OF_RANGE', 'pathLenConstraint', c, `pathLenConstraint is ${pathLength}: verifiers that read it as one octet (0–255) refuse it`);
+      if (w && pathLength > PATH_LENGTH_OCTET_MAX)
+        w.add('INTEGER_OUT_OF_RANGE', 'pathLenConstraint', c, `pathLenConstraint is ${pathLength}: verifiers that read it as one octet (0–255) refuse it`, {
+          rejectedBy: ['Chrome (ParseUint8; on an intermediate: ERR_CERT_AUTHORITY_INVALID)', 'rustls-webpki (one octet; not measured here)'],
+        });
     } else fail('unexpected element in basicConstraints', c);
   }
   return { kind: 'basicConstraints', ca, pathLength };

@@ -113,7 +113,12 @@ export function decodeExtensionValue(oid: string, critical: boolean, value: Uint
     const node = readAsn1(value);
     if (node.end !== value.length) {
       const error = `${value.length - node.end} trailing bytes after the ASN.1 element at byte ${node.end} of the extension value`;
-      w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored and the value before them is shown`, { malformed: true, error });
+      w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored and the value before them is shown`, {
+        malformed: true,
+        error,
+        // Measured (test/fixtures/verifier-malformed): OpenSSL and Go ignore the bytes.
+        rejectedBy: ['Java (extra data at the end: a critical extension refuses the certificate, a non-critical one is ignored)', 'pyca/cryptography (extra data)', 'Chrome (ERR_CERT_INVALID)'],
+      });
     }
     const body = decoder(node, w);
     const out: ExtensionModel = { ...common, ...body } as ExtensionModel;
