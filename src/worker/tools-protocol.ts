@@ -68,7 +68,28 @@ export interface BuiltinRootRequest {
   readonly sha256: string;
 }
 
-export type ToolRequest = Asn1Request | ExportsRequest | CompareRequest | DecodeErrorRequest | ExportPrivateKeyRequest | MtlsPairRequest | BuiltinRootRequest;
+/**
+ * A new PKCS#12 (core/pkcs12/write.ts) from a loaded certificate, the loaded key that matches it
+ * (kept in the Worker as for ExportPrivateKeyRequest; it never leaves the Worker, and the copy
+ * used is zeroed) and its chain leaf → root. Reached from a certificate that has its key, which
+ * includes every opened PKCS#12 with a key. The new password travels in the request only.
+ */
+export interface WritePkcs12Request {
+  readonly type: 'writePkcs12';
+  readonly id: number;
+  readonly certificateSha256: string;
+  readonly privateKeySha256: string;
+  /** The chain leaf → root (SHA-256s); the leaf itself may be first. */
+  readonly chainShas: readonly string[];
+  readonly password: string;
+  readonly profile: 'modern' | 'compatible' | 'custom';
+  readonly iterations: number;
+  /** For "custom": names as `certscope p12` takes them (core/pkcs12/profiles.ts). */
+  readonly custom?: { readonly keyPbe: string; readonly certPbe: string; readonly mac: string; readonly prf: string };
+  readonly friendlyName: string | null;
+}
+
+export type ToolRequest = Asn1Request | ExportsRequest | CompareRequest | DecodeErrorRequest | ExportPrivateKeyRequest | MtlsPairRequest | BuiltinRootRequest | WritePkcs12Request;
 
 export interface DecodedErrorMatch {
   readonly code: FindingCode;
@@ -86,8 +107,10 @@ export type ToolResult =
   | { readonly kind: 'compared'; readonly diffs: readonly FieldDiff[] }
   | { readonly kind: 'errorDecoded'; readonly matches: readonly DecodedErrorMatch[] }
   | { readonly kind: 'privateKeyExported'; readonly pem: string }
+  /** `summary`: what was written, in words (no password). */
+  | { readonly kind: 'pkcs12Written'; readonly bytes: Uint8Array; readonly fileName: string; readonly summary: string }
   | { readonly kind: 'mtlsChecked'; readonly check: MtlsPairCheck }
   /** null: no built-in root has that SHA-256. */
   | { readonly kind: 'builtinRoot'; readonly certificate: CertificateModel | null };
 
-export const TOOL_REQUEST_TYPES: readonly ToolRequest['type'][] = ['asn1', 'exports', 'compare', 'decodeError', 'exportPrivateKey', 'mtlsPair', 'builtinRoot'];
+export const TOOL_REQUEST_TYPES: readonly ToolRequest['type'][] = ['asn1', 'exports', 'compare', 'decodeError', 'exportPrivateKey', 'mtlsPair', 'builtinRoot', 'writePkcs12'];

@@ -70,6 +70,25 @@ export class ToolState {
     throw new Error(`Certificate ${sha.slice(0, 16)}… is not loaded.`);
   }
 
+  /** A new PKCS#12 from a loaded certificate, its kept key and its chain; the key's copy is zeroed after use. */
+  private async writePkcs12(request: Extract<ToolRequest, { type: 'writePkcs12' }>): Promise<ToolResult> {
+    const entry = this.keys.get(request.privateKeySha256);
+    if (!entry) throw new Error('This key is not available: load it again (and unlock it with its password).');
+    const leaf = this.certificate(request.certificateSha256);
+    const chain = request.chainShas.filter((sha) => sha !== leaf.sha256Hex).map((sha) => this.certificate(sha));
+    // The writer and its profiles are only fetched when someone writes a file.
+    const [{ writePkcs12 }, { describeProfile, profileByName }, { certificateFileStem }] = await Promise.all([import('@/core/pkcs12/write'), import('@/core/pkcs12/profiles'), import('@/core/export')]);
+    const profile = profileByName(request.profile, request.iterations, request.custom);
+    const key = entry.der.slice();
+    try {
+      const bytes = await writePkcs12({ certificates: [leaf, ...chain].map((c) => c.der), privateKey: key, password: request.password, profile, friendlyName: request.friendlyName });
+      const n = chain.length + 1;
+      return { kind: 'pkcs12Written', bytes, fileName: `${certificateFileStem(leaf)}.${profile.name}.p12`, summary: `${n} certificate${n === 1 ? '' : 's'} and the private key; ${describeProfile(profile)}` };
+    } finally {
+      key.fill(0);
+    }
+  }
+
   async handle(request: ToolRequest): Promise<ToolResult> {
     switch (request.type) {
       case 'asn1': {
@@ -116,6 +135,8 @@ export class ToolState {
         if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
         return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis, 'picked') };
       }
+      case 'writePkcs12':
+        return this.writePkcs12(request);
       case 'builtinRoot': {
         const roots = await loadBuiltinRoots();
         return { kind: 'builtinRoot', certificate: roots.certificates.find((c) => c.sha256Hex === request.sha256) ?? null };

@@ -190,6 +190,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'exportPrivateKey':
     case 'mtlsPair':
     case 'builtinRoot':
+    case 'writePkcs12':
       return tools.handle(request);
   }
 }
