@@ -2,6 +2,7 @@ import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CoreError, DecodedInput } from '@/core/model';
 import { formatBytes, plural } from './format';
+import { InputNotesView } from './input-notes-view';
 import { SafeLine, SafeText } from './safe-text';
 
 export interface InputEntry {
@@ -259,6 +260,7 @@ function InputRowView({ entry, onRemove, onUnlock, onRunAnyway, position }: Inpu
         </p>
       )}
       {locked && <PasswordForm key={entry.key} name={entry.name} wrong={locked === 'wrong'} onSubmit={(pw) => onUnlock(entry.key, pw)} />}
+      {d && <InputNotesView name={entry.name} decoded={d} />}
       {otherErrors.length > 0 && (
         <ul className="mt-1 space-y-1" aria-label={`Errors in ${entry.name}`}>
           {otherErrors.map((e, i) => (
