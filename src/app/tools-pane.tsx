@@ -14,11 +14,14 @@ import { CompareView } from '@/ui/tools/compare-view';
 import { ErrorDecoderView, type ErrorDecoderMatch } from '@/ui/tools/error-decoder-view';
 import { ExportPanel, type PrivateKeyExport } from '@/ui/tools/export-panel';
 import { engineClient } from '@/worker/client';
-import type { DecodedErrorMatch } from '@/worker/tools-protocol';
+import type { Pkcs12MakeRequest, Pkcs12MakeResult } from '@/ui/tools/pkcs12-make-view';
+import type { DecodedErrorMatch, WritePkcs12Request } from '@/worker/tools-protocol';
 import type { AnalysisViewModel } from './analysis-view-model';
 
 // The ASN.1 browser (and its virtualizer) is fetched only when its tab is opened.
 const Asn1View = lazy(() => import('@/ui/tools/asn1-view'));
+// So is the PKCS#12 maker (the writer itself is a lazy chunk of the Worker).
+const Pkcs12MakeView = lazy(() => import('@/ui/tools/pkcs12-make-view'));
 
 // --- engine calls ----------------------------------------------------------------------------
 
@@ -59,6 +62,12 @@ export function mtlsPairQueryOptions(server: string, client: string, analysisSta
     queryKey: ['mtlsPair', server, client, analysisStamp] as const,
     queryFn: async () => (await engineClient().tool({ type: 'mtlsPair', server, client }, 'mtlsChecked')).check,
   });
+}
+
+/** Never cached: the bytes go straight to the download; the password only travels in the request. */
+export async function writePkcs12File(request: Omit<WritePkcs12Request, 'type' | 'id'>): Promise<Pkcs12MakeResult> {
+  const r = await engineClient().tool({ type: 'writePkcs12', ...request }, 'pkcs12Written');
+  return { bytes: r.bytes, fileName: r.fileName, summary: r.summary };
 }
 
 /** Never cached: the PEM goes straight to the download after the person confirmed. */
@@ -135,11 +144,21 @@ export interface CertificateToolsProps {
   readonly pathShas: readonly string[];
   /** Other loaded certificates, for "Compare with…". */
   readonly others: readonly { readonly sha: string; readonly name: string }[];
-  /** The loaded private key matching this certificate, when there is one. */
-  readonly privateKey: { readonly sha256: string; readonly description: string } | null;
+  /** The loaded private key matching this certificate, when there is one (friendlyName: the one it had in a PKCS#12). */
+  readonly privateKey: { readonly sha256: string; readonly description: string; readonly friendlyName?: string | null } | null;
 }
 
-type ToolTab = 'export' | 'asn1' | 'compare';
+type ToolTab = 'export' | 'asn1' | 'compare' | 'pkcs12';
+
+function Pkcs12Tab({ certificate, name, pathShas, privateKey }: { readonly certificate: CertificateToolsProps['certificate']; readonly name: string; readonly pathShas: readonly string[]; readonly privateKey: NonNullable<CertificateToolsProps['privateKey']> }) {
+  const chainShas = pathShas[0] === certificate.sha256Hex ? pathShas.slice(1) : pathShas;
+  const write = (r: Pkcs12MakeRequest) => writePkcs12File({ ...r, certificateSha256: certificate.sha256Hex, privateKeySha256: privateKey.sha256, chainShas });
+  return (
+    <Suspense fallback={<Loading what="the PKCS#12 maker" />}>
+      <Pkcs12MakeView certificateName={name} certificateCount={chainShas.length + 1} keyDescription={privateKey.description} defaultFriendlyName={privateKey.friendlyName ?? name} write={write} />
+    </Suspense>
+  );
+}
 
 /** Tabs of the certificate detail: Export, ASN.1 (lazy) and Compare with…. */
 export function CertificateTools({ certificate, name, pathShas, others, privateKey }: CertificateToolsProps) {
@@ -158,6 +177,7 @@ export function CertificateTools({ certificate, name, pathShas, others, privateK
           { id: 'export', label: 'Export', content: <ExportTab key={certificate.sha256Hex} certificate={certificate} pathShas={pathShas} privateKeyExport={keyExport} /> },
           { id: 'asn1', label: 'ASN.1', content: <Asn1Tab sha={certificate.sha256Hex} /> },
           { id: 'compare', label: 'Compare with…', content: <CompareTab key={certificate.sha256Hex} sha={certificate.sha256Hex} name={name} others={others} /> },
+          ...(privateKey ? [{ id: 'pkcs12' as const, label: 'PKCS#12', content: <Pkcs12Tab key={certificate.sha256Hex} certificate={certificate} name={name} pathShas={pathShas} privateKey={privateKey} /> }] : []),
         ]}
       />
     </section>
@@ -178,7 +198,7 @@ export function certificateToolsProps(sha: string, name: string, rows: readonly 
       const key = input.privateKeys.find((k) => k.sha256Hex === keySha);
       if (!key) continue;
       const size = key.curve ?? (key.bits !== null ? `${key.bits}-bit` : '');
-      privateKey = { sha256: keySha, description: `${key.algorithm} ${size} key from ${input.name}`.replace(/\s+/gu, ' ') };
+      privateKey = { sha256: keySha, description: `${key.algorithm} ${size} key from ${input.name}`.replace(/\s+/gu, ' '), friendlyName: key.friendlyName ?? null };
       break;
     }
     if (privateKey) break;
