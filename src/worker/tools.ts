@@ -5,7 +5,7 @@
  */
 import { parseAsn1Tree } from '@/core/asn1';
 import { compareCertificates } from '@/core/compare';
-import { buildCertificateExports, pkcs8Pem } from '@/core/export';
+import { buildCertificateExports, certificateFileStem, pkcs8Pem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
 import type { CertificateModel, DecodedInput } from '@/core/model';
 import { decodeErrorText } from '@/core/purpose/errors';
@@ -77,7 +77,7 @@ export class ToolState {
     const leaf = this.certificate(request.certificateSha256);
     const chain = request.chainShas.filter((sha) => sha !== leaf.sha256Hex).map((sha) => this.certificate(sha));
     // The writer and its profiles are only fetched when someone writes a file.
-    const [{ writePkcs12 }, { describeProfile, profileByName }, { certificateFileStem }] = await Promise.all([import('@/core/pkcs12/write'), import('@/core/pkcs12/profiles'), import('@/core/export')]);
+    const [{ writePkcs12 }, { describeProfile, profileByName }] = await Promise.all([import('@/core/pkcs12/write'), import('@/core/pkcs12/profiles')]);
     const profile = profileByName(request.profile, request.iterations, request.custom);
     const key = entry.der.slice();
     try {
