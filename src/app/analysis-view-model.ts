@@ -3,9 +3,9 @@
  * assessments of one certificate, chain tree tops, names for chain nodes, key matches.
  */
 import type { ChainForest } from '@/core/chain/types';
-import type { CertificateModel, DecodedInput } from '@/core/model';
+import type { CertificateModel } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
-import type { PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
+import type { CertificateSummary, PageInput, PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
 import { commonNameOf, describeKey } from '@/ui/format';
 import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
@@ -32,13 +32,11 @@ const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 
 /** EKU OIDs of an end-entity certificate (none for a CA or without EKU). */
-function leafPurposes(c: CertificateModel): readonly string[] {
-  if (c.extensions.some((e) => e.kind === 'basicConstraints' && e.ca)) return [];
-  const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
-  return eku?.kind === 'extKeyUsage' ? eku.purposes.map((p) => p.oid) : [];
+function leafPurposes(c: CertificateSummary): readonly string[] {
+  return c.isCa || !c.purposes ? [] : c.purposes.map((p) => p.oid);
 }
 
-export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly DecodedInput[]): AnalysisViewModel {
+export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInput[]): AnalysisViewModel {
   const verdicts = new Map<string, RowVerdicts>();
   const bySha = new Map(analysis.certificates.map((c) => [c.sha256, c]));
   const names = new Map<string, string>();
@@ -53,8 +51,10 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
   // Certificates of inputs decoded after this analysis started still get names.
   for (const input of inputs) for (const c of input.certificates) if (!names.has(c.sha256Hex)) names.set(c.sha256Hex, commonNameOf(c.subject));
   // Validity and key of every certificate a chain can show: loaded ones and the anchors paths end at.
-  const models = new Map<string, CertificateModel>();
-  for (const input of inputs) for (const c of input.certificates) models.set(c.sha256Hex, c);
+  const models = new Map<string, Pick<CertificateModel, 'notBefore' | 'notAfter' | 'publicKey'>>();
+  const summaries = new Map<string, CertificateSummary>();
+  for (const input of inputs) for (const c of input.certificates) summaries.set(c.sha256Hex, c);
+  for (const [sha, c] of summaries) models.set(sha, c as unknown as CertificateModel);
   for (const a of analysis.anchors) if (!models.has(a.sha256Hex)) models.set(a.sha256Hex, a);
   const labelOf = (sha: string): CertificateLabel => {
     const model = models.get(sha);
@@ -96,8 +96,8 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly Decoded
       analysis.mtls === null &&
       (() => {
         const leaves = analysis.certificates.flatMap((c) => {
-          const model = models.get(c.sha256);
-          return model ? [leafPurposes(model)] : [];
+          const summary = summaries.get(c.sha256);
+          return summary ? [leafPurposes(summary)] : [];
         });
         // Linear: a client and a server that are two different certificates.
         const servers = leaves.filter((p) => p.includes(SERVER_AUTH));

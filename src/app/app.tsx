@@ -1,5 +1,5 @@
 import { parseHostInput } from '@/core/purpose/host-input';
-import type { DecodedInput } from '@/core/model';
+import type { PageInput } from '@/worker/protocol';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
@@ -15,7 +15,7 @@ import { TabsView } from '@/ui/tabs-view';
 import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
-import { contentSha256, decodeQueryOptions, useDecodedInputs, useSessionAnalysis, type LoadedSource } from './queries';
+import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type LoadedSource } from './queries';
 import { useTheme } from './theme';
 import { pathOf, useWindowDrop } from './window-drop';
 import { startPwa } from './pwa';
@@ -269,11 +269,11 @@ export function App() {
 
   // --- decoding ------------------------------------------------------------------------------
   // Big inputs send a preview (their first batch of certificates) so rows appear early.
-  const [previews, setPreviews] = useState<Readonly<Record<string, DecodedInput>>>({});
+  const [previews, setPreviews] = useState<Readonly<Record<string, PageInput>>>({});
   // Progress of a 1,000-file drop arrives as thousands of messages: applied once per frame.
-  const pendingProgress = useRef<{ phases: Record<string, string>; previews: Record<string, DecodedInput>; frame: number | null }>({ phases: {}, previews: {}, frame: null });
+  const pendingProgress = useRef<{ phases: Record<string, string>; previews: Record<string, PageInput>; frame: number | null }>({ phases: {}, previews: {}, frame: null });
   const progressFor = useCallback(
-    (key: string) => (p: { phase: string; preview?: DecodedInput }) => {
+    (key: string) => (p: { phase: string; preview?: PageInput }) => {
       const pending = pendingProgress.current;
       pending.phases[key] = p.phase;
       if (p.preview) pending.previews[key] = p.preview;
@@ -289,7 +289,7 @@ export function App() {
     },
     [],
   );
-  const { states, decoded, settled } = useDecodedInputs(sources, progressFor);
+  const { states, decoded, settled } = usePageInputs(sources, progressFor);
   const entries: InputEntry[] = useMemo(
     () => [
       ...refused,
@@ -312,7 +312,7 @@ export function App() {
   const deferredEntries = useDeferredValue(entries);
   const listed = useMemo(() => {
     const done = new Set(decoded.map((d) => d.sha256Hex));
-    const early = sources.flatMap((s) => (done.has(s.key) ? [] : previews[s.key] ? [previews[s.key] as DecodedInput] : []));
+    const early = sources.flatMap((s) => (done.has(s.key) ? [] : previews[s.key] ? [previews[s.key] as PageInput] : []));
     return early.length > 0 ? [...decoded, ...early] : decoded;
   }, [decoded, previews, sources]);
   const rows: OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed]);

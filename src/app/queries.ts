@@ -5,8 +5,8 @@
  */
 import { useMemo } from 'react';
 import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
-import type { DecodedInput } from '@/core/model';
-import type { PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
+import type { CertificateModel } from '@/core/model';
+import type { PageInput, PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
 import { engineClient, type ProgressListener } from '@/worker/client';
 
 export interface LoadedSource {
@@ -26,7 +26,7 @@ export async function contentSha256(bytes: Uint8Array): Promise<string> {
 
 // --- decode --------------------------------------------------------------------------------
 
-export function decodeSource(source: LoadedSource, onProgress?: ProgressListener): Promise<DecodedInput> {
+export function decodeSource(source: LoadedSource, onProgress?: ProgressListener): Promise<PageInput> {
   return engineClient().decode(source.name, source.bytes, [], onProgress);
 }
 
@@ -42,9 +42,9 @@ export function decodeQueryOptions(source: LoadedSource, onProgress?: ProgressLi
 
 export interface DecodedSession {
   /** Per source, in order: its decoded input (null while decoding or when the engine failed) and the engine failure. */
-  readonly states: readonly { readonly decoded: DecodedInput | null; readonly failure: string | null }[];
+  readonly states: readonly { readonly decoded: PageInput | null; readonly failure: string | null }[];
   /** Every decoded input, in source order. */
-  readonly decoded: readonly DecodedInput[];
+  readonly decoded: readonly PageInput[];
   /** True when no source is still being decoded. */
   readonly settled: boolean;
 }
@@ -56,24 +56,46 @@ export interface DecodedSession {
  */
 class CombinedDecoded implements DecodedSession {
   readonly states: DecodedSession['states'];
-  readonly decoded: readonly DecodedInput[];
+  readonly decoded: readonly PageInput[];
   readonly settled: boolean;
-  constructor(results: readonly { readonly data: DecodedInput | undefined; readonly error: Error | null }[]) {
+  constructor(results: readonly { readonly data: PageInput | undefined; readonly error: Error | null }[]) {
     this.states = results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null }));
     this.decoded = results.flatMap((r) => (r.data ? [r.data] : []));
     this.settled = results.every((r) => r.data !== undefined || r.error !== null);
   }
 }
 
-function combineDecoded(results: readonly { readonly data: DecodedInput | undefined; readonly error: Error | null }[]): DecodedSession {
+function combineDecoded(results: readonly { readonly data: PageInput | undefined; readonly error: Error | null }[]): DecodedSession {
   return new CombinedDecoded(results);
 }
 
-export function useDecodedInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
+export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
   // The same options array while the sources are the same: React Query then skips re-reading
   // 1,000 options on every render of a large session.
   const queries = useMemo(() => sources.map((s) => decodeQueryOptions(s, onProgress?.(s.key))), [sources, onProgress]);
   return useQueries({ queries, combine: combineDecoded });
+}
+
+// --- the full model of one certificate ------------------------------------------------------
+
+/** The page lists summaries; the detail view asks the Worker for the full model of the certificate it shows. */
+export function certificateModelQueryOptions(sha256: string) {
+  return queryOptions({
+    queryKey: ['certificate', sha256] as const,
+    queryFn: async (): Promise<CertificateModel> => {
+      const model = await engineClient().certificate(sha256);
+      if (!model) throw new Error('The engine no longer holds this certificate; add its file again.');
+      return model;
+    },
+    // Content-addressed: a certificate's model never changes.
+    staleTime: Infinity,
+    gcTime: 60_000,
+    structuralSharing: false,
+  });
+}
+
+export function useCertificateModel(sha256: string) {
+  return useQuery(certificateModelQueryOptions(sha256));
 }
 
 // --- analyze -------------------------------------------------------------------------------

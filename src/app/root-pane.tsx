@@ -4,7 +4,7 @@
  * Loaded lazily, like the detail pane.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DecodedInput } from '@/core/model';
+import type { PageInput } from '@/worker/protocol';
 import { CertificateView } from '@/ui/certificate-view';
 import type { OverviewRow } from '@/ui/overview-rows';
 import { engineClient } from '@/worker/client';
@@ -23,7 +23,7 @@ export interface BuiltinRootPaneProps {
   readonly sha256: string;
   readonly at: string;
   readonly rows: readonly OverviewRow[];
-  readonly decoded: readonly DecodedInput[];
+  readonly decoded: readonly PageInput[];
   readonly view: AnalysisViewModel | null;
   /** Back to the selected overview row. */
   readonly onClose: () => void;

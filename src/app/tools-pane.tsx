@@ -5,7 +5,8 @@
  */
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { DecodedInput, NameModel } from '@/core/model';
+import type { NameModel } from '@/core/model';
+import type { PageInput } from '@/worker/protocol';
 import { FINDING_HELP } from '@/ui/finding-help';
 import { MtlsPairView } from '@/ui/mtls-pair-view';
 import type { OverviewRow } from '@/ui/overview-rows';
@@ -185,7 +186,7 @@ export function CertificateTools({ certificate, name, pathShas, others, privateK
 }
 
 /** The props DetailPane derives for CertificateTools from the session (view model + decoded inputs). */
-export function certificateToolsProps(sha: string, name: string, rows: readonly OverviewRow[], decoded: readonly DecodedInput[], view: AnalysisViewModel | null): Omit<CertificateToolsProps, 'certificate'> {
+export function certificateToolsProps(sha: string, name: string, rows: readonly OverviewRow[], decoded: readonly PageInput[], view: AnalysisViewModel | null): Omit<CertificateToolsProps, 'certificate'> {
   const tree = view?.forest.trees[sha];
   const pathIndex = view?.assessmentsOf(sha)?.[0]?.pathIndex ?? 0;
   const path = tree ? (tree.paths[pathIndex] ?? tree.paths[0]) : undefined;

@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { CoreError, DecodedInput } from '@/core/model';
+import type { CoreError } from '@/core/model';
+import type { PageInput } from '@/worker/protocol';
 import { formatBytes, plural } from './format';
 import { InputNotesView } from './input-notes-view';
 import { SafeLine, SafeText } from './safe-text';
@@ -10,7 +11,7 @@ export interface InputEntry {
   readonly key: string;
   readonly name: string;
   readonly size: number;
-  readonly decoded: DecodedInput | null;
+  readonly decoded: PageInput | null;
   /** Set while the engine works on it. */
   readonly progress: string | null;
   /** The engine itself failed (not an input error). */
@@ -38,7 +39,7 @@ const FORMAT_LABEL: Record<string, string> = {
   'public-key': 'Public key',
 };
 
-function contentsSummary(d: DecodedInput): string {
+function contentsSummary(d: PageInput): string {
   const parts: string[] = [];
   if (d.certificates.length) parts.push(plural(d.certificates.length, 'certificate'));
   if (d.csrs.length) parts.push(plural(d.csrs.length, 'CSR'));

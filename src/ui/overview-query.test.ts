@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateModel } from '@/core/model';
+import type { CertificateSummary } from '@/worker/protocol';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
 import { filterRows, NO_FILTER, rowClass, sortRows, summarize, timeState, type OverviewFilter, type SortKey } from './overview-query';
 
@@ -9,7 +9,7 @@ function row(key: string, over: Partial<OverviewRow> & { kind?: OverviewRow['ite
   const { kind = 'certificate', ...rest } = over;
   return {
     key,
-    item: { kind, model: {} as CertificateModel } as OverviewRow['item'],
+    item: { kind, model: {} as CertificateSummary } as OverviewRow['item'],
     title: key,
     subtitle: `Issued by ${key}-ca`,
     validity: { notBefore: '2026-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z' },

@@ -2,7 +2,8 @@
  * The overview's view model: one row per distinct thing loaded (certificates deduplicated by
  * SHA-256 across inputs), built from decoded inputs plus, when ready, the session's verdicts.
  */
-import type { CertificateModel, CrlModel, CsrModel, DecodedInput, OidName, PrivateKeyModel, PublicKeyItemModel } from '@/core/model';
+import type { CrlModel, CsrModel, OidName, PrivateKeyModel, PublicKeyItemModel } from '@/core/model';
+import type { CertificateSummary, PageInput } from '@/worker/protocol';
 import type { VerifierId } from '@/core/verify/types';
 import type { Verdict } from './badges';
 import { commonNameOf, describeKey } from './format';
@@ -10,7 +11,8 @@ import { commonNameOf, describeKey } from './format';
 export type RowKind = 'certificate' | 'csr' | 'crl' | 'private-key' | 'public-key';
 
 export type RowItem =
-  | { readonly kind: 'certificate'; readonly model: CertificateModel }
+  /** A certificate's summary: the detail view asks the engine for its full model. */
+  | { readonly kind: 'certificate'; readonly model: CertificateSummary }
   | { readonly kind: 'csr'; readonly model: CsrModel }
   | { readonly kind: 'crl'; readonly model: CrlModel }
   | { readonly kind: 'private-key'; readonly model: PrivateKeyModel }
@@ -47,9 +49,9 @@ export function rowKey(kind: RowKind, sha256Hex: string): string {
 type RowBase = Omit<OverviewRow, 'key' | 'sources' | 'inputErrors'>;
 
 /** Each decoded input's rows, made once: a session of 1,000 files rebuilds its list often while it fills. */
-const rowsOfInput = new WeakMap<DecodedInput, readonly (readonly [string, RowBase])[]>();
+const rowsOfInput = new WeakMap<PageInput, readonly (readonly [string, RowBase])[]>();
 
-export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[] {
+export function buildOverviewRows(inputs: readonly PageInput[]): OverviewRow[] {
   const rows = new Map<string, OverviewRow & { sources: string[]; inputErrors: boolean }>();
   for (const input of inputs) {
     const inputErrors = input.errors.length > 0;
@@ -69,7 +71,7 @@ export function buildOverviewRows(inputs: readonly DecodedInput[]): OverviewRow[
   return Array.from(rows.values());
 }
 
-function rowsOf(input: DecodedInput): (readonly [string, RowBase])[] {
+function rowsOf(input: PageInput): (readonly [string, RowBase])[] {
   const out: (readonly [string, RowBase])[] = [];
   const add = (key: string, make: () => RowBase) => {
     out.push([key, make()]);
@@ -77,19 +79,15 @@ function rowsOf(input: DecodedInput): (readonly [string, RowBase])[] {
   for (const c of input.certificates) {
     add(
       rowKey('certificate', c.sha256Hex),
-      () => {
-        const eku = c.extensions.find((e) => e.kind === 'extKeyUsage');
-        const bc = c.extensions.find((e) => e.kind === 'basicConstraints');
-        return {
-          item: { kind: 'certificate', model: c },
-          title: commonNameOf(c.subject),
-          subtitle: `Issued by ${commonNameOf(c.issuer)}`,
-          validity: { notBefore: c.notBefore, notAfter: c.notAfter },
-          keyText: describeKey(c.publicKey),
-          purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
-          isCa: bc !== undefined && bc.kind === 'basicConstraints' && bc.ca,
-        };
-      },
+      () => ({
+        item: { kind: 'certificate', model: c },
+        title: commonNameOf(c.subject),
+        subtitle: `Issued by ${commonNameOf(c.issuer)}`,
+        validity: { notBefore: c.notBefore, notAfter: c.notAfter },
+        keyText: describeKey(c.publicKey),
+        purposes: c.purposes,
+        isCa: c.isCa,
+      }),
     );
   }
   for (const r of input.csrs) {

@@ -2,10 +2,10 @@
  * Main-thread side of the Worker protocol: one Worker, request ids, promises. Imports nothing
  * from src/core at runtime (types only), so the engine stays out of the main bundle.
  */
-import type { DecodedInput } from '@/core/model';
+import type { CertificateModel } from '@/core/model';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 import { assembleParts } from './parts';
-import type { OpenedShare, PartField, PostedAnalysis, ProgressMessage, ReadFile, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
+import type { OpenedShare, PageInput, PartField, PostedAnalysis, ProgressMessage, ReadFile, SharedLink, VerifierAnswers, WorkerRequest, WorkerResponse, WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -136,7 +136,7 @@ export class EngineClient {
     passwords: readonly string[] = [],
     onProgress?: ProgressListener,
     maxIterations: number = this.maxIterations,
-  ): Promise<DecodedInput> {
+  ): Promise<PageInput> {
     // A copy is transferred so the caller keeps its bytes (needed for password retries).
     const copy = bytes.slice();
     const result = await this.request({ type: 'decode', name, bytes: copy, passwords, maxIterations }, onProgress, [copy.buffer]);
@@ -154,6 +154,13 @@ export class EngineClient {
     const result = await this.request({ type: 'analyze', keys, host, at, sessionTrustedSha256 }, onProgress);
     if (result.kind !== 'analyzed') throw new Error('unexpected engine answer');
     return result.analysis;
+  }
+
+  /** The full model of a loaded certificate (the page holds summaries: protocol.ts CertificateSummary); null when the engine holds no input with it. */
+  async certificate(sha256: string): Promise<CertificateModel | null> {
+    const result = await this.request({ type: 'certificate', sha256 });
+    if (result.kind !== 'certificate') throw new Error('unexpected engine answer');
+    return result.certificate;
   }
 
   /** One certificate's verifier answers from the analysis `analysisId` (null when the engine no longer holds it). */

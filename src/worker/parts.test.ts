@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CertificateModel, DecodedInput } from '@/core/model';
 import { assembleParts, splitResult } from './parts';
-import type { PartField, PostedAnalysis, WorkerResult } from './protocol';
+import type { CertificateSummary, PageInput, PartField, PostedAnalysis, WorkerResult } from './protocol';
 
-const cert = (i: number) => ({ sha256Hex: `c${i}` }) as unknown as CertificateModel;
-const input = (n: number): DecodedInput =>
-  ({ name: 'bundle.pem', sha256Hex: 'in', size: 1, format: 'pem', errors: [], certificates: Array.from({ length: n }, (_, i) => cert(i)), csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null }) as DecodedInput;
+const cert = (i: number) => ({ sha256Hex: `c${i}` }) as unknown as CertificateSummary;
+const input = (n: number): PageInput =>
+  ({ name: 'bundle.pem', sha256Hex: 'in', size: 1, format: 'pem', errors: [], certificates: Array.from({ length: n }, (_, i) => cert(i)), csrs: [], crls: [], privateKeys: [], publicKeys: [], pkcs12: null }) as PageInput;
 const analysis = (n: number): PostedAnalysis =>
   ({
     id: 3,

@@ -3,8 +3,7 @@
  * result's long lists off (splitResult) and the client puts them back (assembleParts). Pure
  * functions, so both directions are tested without a Worker.
  */
-import type { DecodedInput } from '@/core/model';
-import { PART_ITEMS, type PartField, type PostedAnalysis, type WorkerResult } from './protocol';
+import { PART_ITEMS, type PageInput, type PartField, type PostedAnalysis, type WorkerResult } from './protocol';
 
 export interface SplitResult {
   /** The long lists, in parts of at most `size` items, in order. */
@@ -38,7 +37,7 @@ export function splitResult(result: WorkerResult, size: number = PART_ITEMS): Sp
 export function assembleParts(result: WorkerResult, parts: ReadonlyMap<PartField, readonly unknown[]> | undefined): WorkerResult {
   if (!parts || parts.size === 0) return result;
   if (result.kind === 'decoded') {
-    const certificates = parts.get('input.certificates') as DecodedInput['certificates'] | undefined;
+    const certificates = parts.get('input.certificates') as PageInput['certificates'] | undefined;
     return certificates ? { ...result, input: { ...result.input, certificates } } : result;
   }
   if (result.kind === 'analyzed') {

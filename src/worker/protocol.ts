@@ -7,7 +7,7 @@
  * sends only keys, the host name, the evaluation time and the session-trusted roots.
  * Passwords travel in a decode request and are never kept by either side.
  */
-import type { DecodedInput } from '@/core/model';
+import type { CertificateModel, DecodeWarning, DecodedInput, OidName, PublicKeyModel } from '@/core/model';
 import type { RoleResult, SessionAnalysis, SessionCertificate } from '@/core/session';
 import type { NameModel } from '@/core/model';
 import type { Finding } from '@/core/purpose/types';
@@ -50,6 +50,37 @@ export interface VerifierAnswers {
   readonly tlsServer: RoleVerifiers;
   readonly tlsClient: RoleVerifiers;
   readonly findings: { readonly tlsServer: readonly Finding[]; readonly tlsClient: readonly Finding[] };
+}
+
+/**
+ * What the page holds of a loaded certificate: enough for its overview row, chain labels and
+ * pickers. The full model (extensions, bytes, every field) stays in the Worker until the detail
+ * view asks for it (CertificateRequest): 10,000 full models were 37 MB to copy and keep on the page.
+ */
+export interface CertificateSummary {
+  readonly kind: 'certificate';
+  readonly sha256Hex: string;
+  readonly subject: Pick<NameModel, 'rdns' | 'rfc4514'>;
+  readonly issuer: Pick<NameModel, 'rdns' | 'rfc4514'>;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly publicKey: Pick<PublicKeyModel, 'algorithm' | 'bits' | 'curve' | 'spkiSha256Hex'>;
+  /** EKU purposes; null when the certificate has no EKU extension. */
+  readonly purposes: readonly OidName[] | null;
+  /** basicConstraints cA (as the decoder read it, malformed extensions included). */
+  readonly isCa: boolean;
+  /** What the decoder tolerated (present only when something was), for the inputs panel's notes. */
+  readonly decodeWarnings?: readonly DecodeWarning[];
+}
+
+/** A decoded input as the page holds it: its certificates as summaries, everything else as decoded. */
+export type PageInput = Omit<DecodedInput, 'certificates'> & { readonly certificates: readonly CertificateSummary[] };
+
+/** The full model of one loaded certificate (null when the engine holds no input with it). */
+export interface CertificateRequest {
+  readonly type: 'certificate';
+  readonly id: number;
+  readonly sha256: string;
 }
 
 export interface DecodeRequest {
@@ -140,7 +171,7 @@ export type ReadFile =
   | { readonly tooLarge: false; readonly size: number; readonly failure: string }
   | { readonly tooLarge: false; readonly size: number; readonly failure?: undefined; readonly bytes: Uint8Array; readonly sha256Hex: string };
 
-export type WorkerRequest = DecodeRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ReadFilesRequest | ToolRequest;
+export type WorkerRequest = DecodeRequest | CertificateRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ReadFilesRequest | ToolRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -150,11 +181,12 @@ export interface ProgressMessage {
   readonly done: number;
   readonly total: number;
   /** For big inputs: what is decoded so far, so the page can list the first rows early. */
-  readonly preview?: DecodedInput;
+  readonly preview?: PageInput;
 }
 
 export type WorkerResult =
-  | { readonly kind: 'decoded'; readonly input: DecodedInput }
+  | { readonly kind: 'decoded'; readonly input: PageInput }
+  | { readonly kind: 'certificate'; readonly certificate: CertificateModel | null }
   | { readonly kind: 'analyzed'; readonly analysis: PostedAnalysis }
   /** null: the Worker no longer holds that analysis (a newer one replaced it) or not that certificate. */
   | { readonly kind: 'verifierAnswers'; readonly answers: VerifierAnswers | null }

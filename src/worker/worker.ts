@@ -13,6 +13,7 @@ import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
 import { postAnalysis, verifierAnswersOf } from './posted';
+import { findCertificate, pageInputOf } from './page-input';
 import { splitResult } from './parts';
 import { SUPERSEDED, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
@@ -112,7 +113,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
           {
             ...(request.passwords.length > 0 ? { passwords: request.passwords } : {}),
             maxIterations: request.maxIterations,
-            onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: partial }),
+            onPreview: (partial) => post({ type: 'progress', id: request.id, phase, done: partial.certificates.length, total: 0, preview: pageInputOf(partial) }),
             onPrivateKeyPkcs8: (der) => keyDers.push(der),
           },
         );
@@ -124,8 +125,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       // Registered at once: an analysis asked for meanwhile waits for this input.
       inFlight.add(decoding);
       const input = await decoding.finally(() => inFlight.delete(decoding));
-      return { kind: 'decoded', input };
+      return { kind: 'decoded', input: pageInputOf(input) };
     }
+    case 'certificate':
+      return { kind: 'certificate', certificate: findCertificate(decoded.values(), request.sha256) };
     case 'readFiles':
       return { kind: 'filesRead', files: await readFiles(request.files, request.maxBytes) };
     case 'analyze': {
