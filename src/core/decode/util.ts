@@ -1,22 +1,71 @@
 /** Small helpers shared by the decoders: failures, strings, times, integers, bit strings. */
 import { CoreFailure, type InputLocation, type OidName } from '../model';
 import { type Asn1, DerError, TAG as UT, TagClass } from '../input/der';
-import { toHex } from '../input/bytes';
 import { oidName } from './oids';
 import type { Warnings } from './warnings';
 
-/** One hex encoder and one universal-tag table for the whole engine (input/bytes, input/der). */
-export { toHex, UT };
+/** One universal-tag table for the whole engine (input/der). */
+export { UT };
 
-const OID_CACHE = new Map<string, string>();
+/** ASCII codes of the two hex digits of each byte value (lower case). */
+const HEX_CODES: Uint8Array = (() => {
+  const t = new Uint8Array(512);
+  const digits = '0123456789abcdef';
+  for (let i = 0; i < 256; i++) {
+    t[2 * i] = digits.charCodeAt(i >> 4);
+    t[2 * i + 1] = digits.charCodeAt(i & 15);
+  }
+  return t;
+})();
+const HEX_PAIRS: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const ASCII = new TextDecoder('latin1');
+let hexScratch = new Uint8Array(1024);
+
+/**
+ * Lower-case hex of bytes, as input/bytes.ts toHex gives it, without its garbage: the decoder
+ * calls this for every name, extension value, fingerprint and key of every certificate, and
+ * building the string two characters at a time left one short-lived string per byte (the largest
+ * share of the decoder's allocations on a 10,000-certificate bundle). The digits go into one
+ * reused buffer and become a string in one native call.
+ */
+export function toHex(bytes: Uint8Array): string {
+  const n = bytes.length;
+  if (n <= 4) {
+    let s = '';
+    for (let i = 0; i < n; i++) s += HEX_PAIRS[bytes[i] ?? 0];
+    return s;
+  }
+  if (hexScratch.length < 2 * n) hexScratch = new Uint8Array(2 * n);
+  const out = hexScratch;
+  for (let i = 0, j = 0; i < n; i++, j += 2) {
+    const k = (bytes[i] ?? 0) << 1;
+    out[j] = HEX_CODES[k] ?? 0;
+    out[j + 1] = HEX_CODES[k + 1] ?? 0;
+  }
+  return ASCII.decode(out.subarray(0, 2 * n));
+}
+
+/** Decoded OIDs by a hash of their content octets (each entry keeps its own copy of the octets to compare). */
+const OID_CACHE = new Map<number, { readonly octets: Uint8Array; readonly text: string }[]>();
 const OID_CACHE_MAX = 4096;
+let oidCacheSize = 0;
 
-/** OBJECT IDENTIFIER content → dotted text; number arithmetic with a BigInt fallback for huge arcs, cached. */
+function sameOctets(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * OBJECT IDENTIFIER content → dotted text; number arithmetic with a BigInt fallback for huge arcs,
+ * cached. The cache is keyed by an FNV-1a hash of the octets, so a hit (nearly every OID of a
+ * certificate) allocates nothing.
+ */
 export function oidText(c: Uint8Array, node: Asn1): string {
-  let key = '';
-  for (let i = 0; i < c.length; i++) key += String.fromCharCode(c[i] ?? 0);
-  const hit = OID_CACHE.get(key);
-  if (hit !== undefined) return hit;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < c.length; i++) h = Math.imul(h ^ (c[i] ?? 0), 0x01000193);
+  const bucket = OID_CACHE.get(h);
+  if (bucket) for (const e of bucket) if (sameOctets(e.octets, c)) return e.text;
   if (c.length === 0) fail('empty OBJECT IDENTIFIER', node);
   const arcs: string[] = [];
   let v = 0;
@@ -39,7 +88,12 @@ export function oidText(c: Uint8Array, node: Asn1): string {
     } else if (i === c.length - 1) fail('truncated OBJECT IDENTIFIER', node);
   }
   const out = arcs.join('.');
-  if (OID_CACHE.size < OID_CACHE_MAX) OID_CACHE.set(key, out);
+  if (oidCacheSize < OID_CACHE_MAX) {
+    const entry = { octets: c.slice(), text: out };
+    if (bucket) bucket.push(entry);
+    else OID_CACHE.set(h, [entry]);
+    oidCacheSize++;
+  }
   return out;
 }
 
