@@ -1,5 +1,6 @@
-import type { KeyEncryptionModel, Pkcs12Model, PrivateKeyModel } from '@/core/model';
+import type { KeyEncryptionModel, Pkcs12Compatibility, Pkcs12Model, PrivateKeyModel } from '@/core/model';
 import { colonHex } from './format';
+import { Pkcs12CompatView, WeaknessList } from './pkcs12-compat-view';
 import { SafeText } from './safe-text';
 
 export interface Pkcs12ViewProps {
@@ -10,6 +11,8 @@ export interface Pkcs12ViewProps {
   readonly certificateNames: ReadonlyMap<string, string>;
   /** PrivateKeyModel.sha256Hex → certificate SHA-256 it matches (from the analysis), when known. */
   readonly keyMatches: ReadonlyMap<string, string>;
+  /** Which importers take the file (the engine's table); absent for models from before it existed. */
+  readonly compatibility?: Pkcs12Compatibility;
 }
 
 export function describeEncryption(e: KeyEncryptionModel | null): string {
@@ -27,7 +30,7 @@ const BAG_LABEL: Record<string, string> = {
   unknown: 'Unknown bag',
 };
 
-export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMatches }: Pkcs12ViewProps) {
+export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMatches, compatibility }: Pkcs12ViewProps) {
   const mac = pkcs12.mac;
   return (
     <section aria-label={`PKCS#12 details of ${name}`} className="space-y-2">
@@ -40,6 +43,7 @@ export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMat
           {mac
             ? `${mac.type} ${mac.hash}${mac.kdf ? `, ${mac.kdf}` : ''}, ${mac.iterations.toLocaleString('en-US')} iterations — ${mac.verified ? 'verified' : 'NOT verified'}`
             : 'none (the file has no MAC: integrity is not protected)'}
+          <WeaknessList where="the MAC" weaknesses={mac ? mac.weaknesses : pkcs12.weaknesses?.filter((w) => w.code === 'NO_MAC')} />
         </dd>
         <dt>Password</dt>
         <dd>{pkcs12.passwordUsed === 'none' ? 'none' : pkcs12.passwordUsed === 'empty' ? 'empty password' : 'opened with the password you gave (not stored)'}</dd>
@@ -51,6 +55,7 @@ export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMat
               Safe {i + 1}: {safe.contentType === 'encryptedData' ? 'password-encrypted' : safe.contentType === 'data' ? 'in clear' : safe.contentType}
               {safe.encryption && <span className="font-normal text-zinc-600 dark:text-zinc-400"> — {describeEncryption(safe.encryption)}</span>}
             </div>
+            <WeaknessList where={`safe ${i + 1}`} weaknesses={safe.weaknesses} />
             <ul className="mt-1 space-y-1">
               {safe.bags.map((bag, j) => {
                 const key = bag.privateKeySha256Hex ? privateKeys.find((k) => k.sha256Hex === bag.privateKeySha256Hex) : undefined;
@@ -59,6 +64,7 @@ export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMat
                   <li key={j} className="ml-3 border-l-2 border-zinc-200 pl-2 dark:border-zinc-700">
                     <span className="font-medium">{BAG_LABEL[bag.type] ?? bag.type}</span>
                     <span className="ml-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">({bag.bagOid})</span>
+                    <WeaknessList where={`safe ${i + 1}, bag ${j + 1}`} weaknesses={bag.weaknesses} />
                     <dl className="kv mt-1">
                       <dt>Friendly name</dt>
                       <dd>{bag.friendlyName !== null ? <SafeText value={bag.friendlyName} /> : '(none)'}</dd>
@@ -114,6 +120,7 @@ export function Pkcs12View({ name, pkcs12, privateKeys, certificateNames, keyMat
           </li>
         ))}
       </ol>
+      {compatibility && <Pkcs12CompatView name={name} compatibility={compatibility} />}
     </section>
   );
 }
