@@ -2,8 +2,8 @@
  * The detail of the selected overview row. Loaded lazily (its own chunk): nothing here is needed
  * before the first input has been decoded, which keeps the first-load main-thread JS small.
  */
-import { useId } from 'react';
-import type { DecodedInput } from '@/core/model';
+import { useId, type ReactNode } from 'react';
+import type { PageInput } from '@/worker/protocol';
 import { CertificateView } from '@/ui/certificate-view';
 import { ChainTreeView, type ChainCallbacks } from '@/ui/chain-forest-view';
 import { commonNameOf } from '@/ui/format';
@@ -13,13 +13,13 @@ import { Pkcs12View } from '@/ui/pkcs12-view';
 import { findingElementId, SuitabilityView } from '@/ui/suitability-view';
 import { VerifierMatrixView } from '@/ui/verifier-matrix-view';
 import type { AnalysisViewModel } from './analysis-view-model';
-import { useVerifierAnswers } from './queries';
+import { useCertificateModel, useVerifierAnswers } from './queries';
 import { CertificateTools, certificateToolsProps } from './tools-pane';
 
 export interface DetailPaneProps {
   readonly row: OverviewRow;
   readonly rows: readonly OverviewRow[];
-  readonly decoded: readonly DecodedInput[];
+  readonly decoded: readonly PageInput[];
   readonly view: AnalysisViewModel | null;
   readonly analysisError: string | null;
   readonly at: string;
@@ -56,6 +56,47 @@ function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { reado
   );
 }
 
+/** A certificate's detail: the page lists summaries, so its full model comes from the engine first (a few milliseconds). */
+function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, host, chainCallbacks, idPrefix, containers }: DetailPaneProps & { readonly sha: string; readonly idPrefix: string; readonly containers: readonly ReactNode[] }) {
+  const model = useCertificateModel(sha);
+  if (!model.data) {
+    return (
+      <p className="panel p-4 text-sm" role="status">
+        {model.error ? `This certificate could not be shown: ${model.error.message}` : 'Opening the certificate…'}
+      </p>
+    );
+  }
+  const assessed = view?.assessmentsOf(sha) != null;
+  const tree = view?.forest.trees[sha];
+  return (
+    <CertificateView
+      certificate={model.data}
+      at={at}
+      sources={row.sources}
+      verdicts={view?.verdicts.get(row.key) ?? null}
+      suitability={
+        assessed && view ? (
+          <SuitabilityPanes sha={sha} view={view} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} />
+        ) : (
+          <p className="panel p-4 text-sm" role="status">
+            {analysisError ? `The analysis failed: ${analysisError}` : 'Evaluating suitability…'}
+          </p>
+        )
+      }
+      chain={
+        tree ? (
+          <section aria-label="Chain" className="panel space-y-2 p-4">
+            <h3 className="section-title">Chain</h3>
+            <ChainTreeView tree={tree} {...chainCallbacks} />
+          </section>
+        ) : null
+      }
+      containers={containers}
+      tools={<CertificateTools key={sha} certificate={model.data} {...certificateToolsProps(sha, row.title, rows, decoded, view)} />}
+    />
+  );
+}
+
 export default function DetailPane({ row, rows, decoded, view, analysisError, at, host, chainCallbacks }: DetailPaneProps) {
   const idPrefix = useId();
   const containers = decoded
@@ -70,6 +111,7 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
             certificateNames={view?.certificateNames ?? new Map(d.certificates.map((c) => [c.sha256Hex, commonNameOf(c.subject)]))}
             keyMatches={view?.keyMatches ?? new Map()}
             compatibility={d.pkcs12Compatibility}
+            compatibility={d.pkcs12Compatibility}
           />
         </div>
       ) : null,
@@ -77,38 +119,8 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
 
   const item = row.item;
   switch (item.kind) {
-    case 'certificate': {
-      const sha = item.model.sha256Hex;
-      const assessed = view?.assessmentsOf(sha) != null;
-      const tree = view?.forest.trees[sha];
-      return (
-        <CertificateView
-          certificate={item.model}
-          at={at}
-          sources={row.sources}
-          verdicts={view?.verdicts.get(row.key) ?? null}
-          suitability={
-            assessed && view ? (
-              <SuitabilityPanes sha={sha} view={view} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} />
-            ) : (
-              <p className="panel p-4 text-sm" role="status">
-                {analysisError ? `The analysis failed: ${analysisError}` : 'Evaluating suitability…'}
-              </p>
-            )
-          }
-          chain={
-            tree ? (
-              <section aria-label="Chain" className="panel space-y-2 p-4">
-                <h3 className="section-title">Chain</h3>
-                <ChainTreeView tree={tree} {...chainCallbacks} />
-              </section>
-            ) : null
-          }
-          containers={containers}
-          tools={<CertificateTools key={sha} certificate={item.model} {...certificateToolsProps(sha, row.title, rows, decoded, view)} />}
-        />
-      );
-    }
+    case 'certificate':
+      return <CertificateDetail sha={item.model.sha256Hex} row={row} rows={rows} decoded={decoded} view={view} analysisError={analysisError} at={at} host={host} chainCallbacks={chainCallbacks} idPrefix={idPrefix} containers={containers} />;
     case 'csr':
       return <CsrView csr={item.model} sources={row.sources} />;
     case 'crl':
