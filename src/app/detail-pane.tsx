@@ -111,7 +111,6 @@ export default function DetailPane({ row, rows, decoded, view, analysisError, at
             certificateNames={view?.certificateNames ?? new Map(d.certificates.map((c) => [c.sha256Hex, commonNameOf(c.subject)]))}
             keyMatches={view?.keyMatches ?? new Map()}
             compatibility={d.pkcs12Compatibility}
-            compatibility={d.pkcs12Compatibility}
           />
         </div>
       ) : null,
