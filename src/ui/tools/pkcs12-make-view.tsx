@@ -121,11 +121,11 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
   };
 
   const select = <T extends string>(key: string, label: string, value: T, options: readonly { readonly value: T; readonly label: string }[], onChange: (v: T) => void) => (
-    <div className="flex flex-col gap-1 text-sm">
+    <div className="flex min-w-0 flex-col gap-1 text-sm">
       <label htmlFor={`${id}-${key}`} className="font-medium">
         {label}
       </label>
-      <select id={`${id}-${key}`} className="field max-w-full" value={value} onChange={(e) => onChange(e.target.value as T)}>
+      <select id={`${id}-${key}`} className="field w-full min-w-0" value={value} onChange={(e) => onChange(e.target.value as T)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -162,7 +162,7 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
         </fieldset>
 
         {profile === 'custom' && (
-          <div role="group" aria-label="Custom algorithms" className="grid gap-3 sm:grid-cols-2">
+          <div role="group" aria-label="Custom algorithms" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             {select('cert', 'Certificate encryption', certPbe, ENCRYPTIONS, setCertPbe)}
             {select('key', 'Key encryption', keyPbe, ENCRYPTIONS, setKeyPbe)}
             {select(
@@ -176,7 +176,7 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
           </div>
         )}
 
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <div className="flex flex-col gap-1 text-sm">
             <label htmlFor={`${id}-iter`} className="font-medium">
               Iterations
@@ -240,8 +240,8 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
           </button>
           {busy && count >= 100_000 && <span className="text-xs text-zinc-600 dark:text-zinc-400">{count.toLocaleString('en-US')} iterations take a moment.</span>}
         </div>
-        <p role="status" aria-live="polite" className="text-sm">
-          <SafeLine value={status} />
+        <p role="status" aria-live="polite" className="text-sm break-words">
+          <SafeLine value={status} max={600} />
         </p>
       </form>
     </section>
