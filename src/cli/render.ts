@@ -7,8 +7,8 @@ import { certificateToText } from '../core/export/openssl-text';
 import { toPem, formatFingerprint } from '../core/export/index';
 import { describeEku } from '../core/purpose/eku';
 import type { SessionAnalysis } from '../core/session';
-import type { Report, ReportCertificate, ReportRole } from '../core/report';
-import type { CertificateModel } from '../core/model';
+import type { Report, ReportCertificate, ReportPkcs12Compatibility, ReportPkcs12Importer, ReportRole } from '../core/report';
+import type { CertificateModel, Pkcs12Weakness } from '../core/model';
 
 export interface Style {
   readonly good: (s: string) => string;
@@ -86,13 +86,42 @@ export function certscopeLines(cert: CertificateModel, rc: ReportCertificate, re
   ];
 }
 
+function answerText(a: ReportPkcs12Importer, style: Style): string {
+  switch (a.answer) {
+    case 'accepts':
+      return style.good('accepts');
+    case 'refuses':
+      return style.bad('refuses');
+    case 'needs-option':
+      return style.warn(`needs ${a.option ?? 'an option'}`);
+    default:
+      return style.dim('unknown');
+  }
+}
+
+/** A PKCS#12 input's weaknesses and, per importer, whether it takes the file and why. */
+export function pkcs12CompatibilityLines(weaknesses: readonly Pkcs12Weakness[], c: ReportPkcs12Compatibility, style: Style): string[] {
+  const lines: string[] = [];
+  for (const w of weaknesses) lines.push(`    ${style.warn('weakness')} ${w.code} (${w.where}): ${w.message}${w.opensslNeedsLegacy ? ` ${style.warn('[OpenSSL 3 needs -legacy]')}` : ''}`);
+  lines.push(`    ${style.bold('Where it imports')} (from the file's parameters; sources in --format json and docs/pkcs12-compat.md):`);
+  const width = Math.max(...c.importers.map((a) => a.name.length));
+  for (const a of c.importers) {
+    lines.push(`        ${a.name.padEnd(width)}  ${answerText(a, style)}: ${a.reason}`);
+    for (const n of a.notes) lines.push(`        ${' '.repeat(width)}  ${style.dim('note:')} ${n}`);
+  }
+  return lines;
+}
+
 /** The whole text report. */
 export function reportText(analysis: SessionAnalysis, report: Report, style: Style, preface: readonly string[] = []): string {
   const lines: string[] = [...preface];
   // Anchors (built-in or --trust roots) are not session certificates: name them from the analysis.
   const anchorNames = new Map(analysis.anchors.map((a): [string, string] => [a.sha256Hex, `${a.subject.rfc4514} (trust anchor)`]));
   lines.push(`Evaluated at ${report.evaluatedAt}${report.host ? ` for host ${report.host}` : ''}`);
-  for (const i of report.inputs) lines.push(`input ${i.name}: ${i.format ?? 'unrecognised'}${i.error ? ` ${style.bad('ERROR')} ${i.error.code}: ${i.error.message}` : ''}`);
+  for (const i of report.inputs) {
+    lines.push(`input ${i.name}: ${i.format ?? 'unrecognised'}${i.error ? ` ${style.bad('ERROR')} ${i.error.code}: ${i.error.message}` : ''}`);
+    if (i.pkcs12Compatibility) lines.push(...pkcs12CompatibilityLines(i.pkcs12Weaknesses ?? [], i.pkcs12Compatibility, style));
+  }
   report.certificates.forEach((rc, k) => {
     const sc = analysis.certificates[k];
     if (!sc) return;
