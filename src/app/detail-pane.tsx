@@ -29,29 +29,34 @@ export interface DetailPaneProps {
 
 /**
  * The verdict per role and verifier, answer first, then the checklists. The full answers and the
- * findings with where each breaks come from the Worker for this certificate only; until they
- * arrive the checklists show the posted findings (code, severity, message).
+ * findings (message, where each breaks) come from the Worker for this certificate only; the
+ * posted analysis has only their codes.
  */
 function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
   const posted = view.assessmentsOf(sha);
   const query = useVerifierAnswers(view.analysisId, sha);
   if (!posted) return null;
   const full = query.data?.findings;
-  const roles = full ? posted.map((r) => ({ ...r, findings: full[r.role as keyof typeof full] ?? r.findings })) : posted;
-  const findingCodes = new Map(roles.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
+  const findingCodes = new Map(posted.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
   return (
     <>
       <VerifierMatrixView
         key={sha}
-        roles={roles}
+        roles={posted}
         answers={query.data ?? null}
         failure={query.error ? query.error.message : null}
         host={host}
         nameOf={(s) => chainCallbacks.labelOf(s).name}
         onTrustRoot={chainCallbacks.onTrust}
-        findingId={(role, code) => (findingCodes.get(role)?.has(code) ? findingElementId(idPrefix, role, code) : null)}
+        findingId={(role, code) => (full && findingCodes.get(role)?.has(code) ? findingElementId(idPrefix, role, code) : null)}
       />
-      <SuitabilityView assessments={roles} host={host} idPrefix={idPrefix} />
+      {full ? (
+        <SuitabilityView assessments={posted.map((r) => ({ ...r, findings: full[r.role as keyof typeof full] }))} host={host} idPrefix={idPrefix} />
+      ) : (
+        <p className="panel p-4 text-sm" role="status">
+          {query.error ? `The checks could not be shown: ${query.error.message}` : 'Loading the checks…'}
+        </p>
+      )}
     </>
   );
 }

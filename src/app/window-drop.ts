@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 
 /** Where each file of a dropped folder sat in it ("certs/leaf/end.crt"); a dropped File only knows its own name. */
 const droppedPaths = new WeakMap<File, string>();
@@ -58,7 +58,9 @@ function collectDrop(dt: DataTransfer): Promise<File[]> {
 /** The whole window is a drop zone; returns whether files are being dragged over it. */
 export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
   const [dragging, setDragging] = useState(false);
-  useEffect(() => {
+  // A layout effect: attached before the first paint, so a file dropped the moment the page shows
+  // is read instead of the browser navigating away to it.
+  useLayoutEffect(() => {
     let depth = 0;
     const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
     const onEnter = (e: DragEvent) => {

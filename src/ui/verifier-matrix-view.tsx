@@ -16,7 +16,7 @@ export interface VerifierRoleSummary {
   readonly answered: readonly VerifierId[];
   readonly refusing: readonly VerifierId[];
   readonly refusingUntilRootTrusted: readonly VerifierId[];
-  readonly findings: readonly Finding[];
+  readonly findings: readonly Pick<Finding, 'code' | 'severity'>[];
 }
 
 export interface VerifierMatrixViewProps {

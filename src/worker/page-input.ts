@@ -2,8 +2,13 @@
  * The page's view of a decoded input (protocol.ts PageInput): certificates as summaries. Built in
  * the Worker, which keeps the full models for the detail view and every engine request.
  */
-import type { CertificateModel, DecodedInput } from '@/core/model';
-import type { CertificateSummary, PageInput } from './protocol';
+import type { CertificateModel, DecodedInput, NameModel } from '@/core/model';
+import type { CertificateSummary, NameSummary, PageInput } from './protocol';
+
+/** What the page shows of a name: attribute short names and values (no OIDs, string types or DER). */
+export function nameSummaryOf(name: NameModel): NameSummary {
+  return { rdns: name.rdns.map((rdn) => rdn.map((a) => ({ shortName: a.shortName, value: a.value }))), rfc4514: name.rfc4514 };
+}
 
 export function summarizeCertificate(c: CertificateModel): CertificateSummary {
   let purposes: CertificateSummary['purposes'] = null;
@@ -16,8 +21,8 @@ export function summarizeCertificate(c: CertificateModel): CertificateSummary {
   return {
     kind: 'certificate',
     sha256Hex: c.sha256Hex,
-    subject: { rdns: c.subject.rdns, rfc4514: c.subject.rfc4514 },
-    issuer: { rdns: c.issuer.rdns, rfc4514: c.issuer.rfc4514 },
+    subject: nameSummaryOf(c.subject),
+    issuer: nameSummaryOf(c.issuer),
     notBefore: c.notBefore,
     notAfter: c.notAfter,
     publicKey: { algorithm, bits, curve, spkiSha256Hex },

@@ -1,15 +1,16 @@
 /**
  * What the Worker posts of an analysis (protocol.ts): certificates carry their subject instead of
- * their model, and each role says only which verifiers refuse and its findings without where each
- * breaks (breaksIn); the answers themselves (error text, fix, path) and the full findings stay in
- * the Worker until the detail view asks for one certificate's. Ten
+ * their model, and each role says only which verifiers refuse and its findings' codes and
+ * severities; the answers themselves (error text, fix, path) and the findings in full (message,
+ * where each breaks) stay in the Worker until the detail view asks for one certificate's. Ten
  * thousand certificates × two roles × five verifiers of answers would otherwise be copied across
  * the Worker boundary for rows nobody opens.
  */
 import type { Finding } from '@/core/purpose/types';
 import type { SessionAnalysis, SessionCertificate, RoleResult } from '@/core/session';
 import type { RoleVerifiers, VerifierAnswer, VerifierId } from '@/core/verify/types';
-import type { PostedAnalysis, PostedCertificate, PostedRoleResult, RoleVerifierSummary, VerifierAnswers } from './protocol';
+import { nameSummaryOf } from './page-input';
+import type { PostedAnalysis, PostedCertificate, PostedFinding, PostedRoleResult, RoleVerifierSummary, VerifierAnswers } from './protocol';
 
 /** The order verifiers are listed in everywhere (suitability.md's table). */
 const ORDER: readonly VerifierId[] = ['chrome', 'openssl', 'go', 'java', 'webpki'];
@@ -31,9 +32,9 @@ export function summarizeVerifiers(verifiers: RoleVerifiers): RoleVerifierSummar
   return { answered, refusing, refusingUntilRootTrusted };
 }
 
-/** A finding as the overview needs it: code, severity and message; where it breaks (breaksIn) comes with the answers. */
-function postFinding({ breaksIn: _breaksIn, ...rest }: Finding): Finding {
-  return rest;
+/** A finding as the overview needs it: its code and severity; its message and where it breaks come with the answers. */
+function postFinding({ code, severity }: Finding): PostedFinding {
+  return { code, severity };
 }
 
 function postRole({ verifiers, findings, ...rest }: RoleResult): PostedRoleResult {
@@ -41,7 +42,7 @@ function postRole({ verifiers, findings, ...rest }: RoleResult): PostedRoleResul
 }
 
 export function postCertificate({ certificate, suitability, ...rest }: SessionCertificate): PostedCertificate {
-  return { ...rest, subject: certificate.subject, suitability: { tlsServer: postRole(suitability.tlsServer), tlsClient: postRole(suitability.tlsClient) } };
+  return { ...rest, subject: nameSummaryOf(certificate.subject), suitability: { tlsServer: postRole(suitability.tlsServer), tlsClient: postRole(suitability.tlsClient) } };
 }
 
 export function postAnalysis(id: number, analysis: SessionAnalysis): PostedAnalysis {

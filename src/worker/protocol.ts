@@ -9,18 +9,24 @@
  */
 import type { CertificateModel, DecodeWarning, DecodedInput, OidName, PublicKeyModel } from '@/core/model';
 import type { RoleResult, SessionAnalysis, SessionCertificate } from '@/core/session';
-import type { NameModel } from '@/core/model';
 import type { Finding } from '@/core/purpose/types';
 import type { RoleVerifiers, VerifierId } from '@/core/verify/types';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
+/** A name as the page shows it: each attribute's short name and value, and the RFC 4514 string. */
+export interface NameSummary {
+  readonly rdns: readonly (readonly { readonly shortName: string | null; readonly value: string }[])[];
+  readonly rfc4514: string;
+}
+
 /**
  * The analysis as posted to the page: each certificate carries its subject instead of its full
- * model, which the page already holds from decoding. For 10,000 certificates this halves what is
- * copied across the Worker boundary and deserialised on the main thread.
+ * model, and per role its verdict, finding codes and refusing verifiers; the findings' words and
+ * the answers come with the selected certificate (VerifierAnswersRequest). For 10,000
+ * certificates this is a tenth of what would otherwise be copied and deserialised on the page.
  */
 export type PostedCertificate = Omit<SessionCertificate, 'certificate' | 'suitability'> & {
-  readonly subject: NameModel;
+  readonly subject: NameSummary;
   readonly suitability: { readonly tlsServer: PostedRoleResult; readonly tlsClient: PostedRoleResult };
 };
 /**
@@ -43,7 +49,10 @@ export interface RoleVerifierSummary {
 }
 
 /** A role's result as posted: verdict, findings, whether judged as a CA, and the summary of the verifiers' answers. */
-export type PostedRoleResult = Omit<RoleResult, 'verifiers'> & RoleVerifierSummary;
+/** A finding as posted with every certificate: which check and how bad; its message and where it breaks come with the answers. */
+export type PostedFinding = Pick<Finding, 'code' | 'severity'>;
+
+export type PostedRoleResult = Omit<RoleResult, 'verifiers' | 'findings'> & RoleVerifierSummary & { readonly findings: readonly PostedFinding[] };
 
 /** Every verifier's full answer for one certificate, per role, and its findings in full (with breaksIn, which the posted analysis leaves out). */
 export interface VerifierAnswers {
@@ -60,8 +69,8 @@ export interface VerifierAnswers {
 export interface CertificateSummary {
   readonly kind: 'certificate';
   readonly sha256Hex: string;
-  readonly subject: Pick<NameModel, 'rdns' | 'rfc4514'>;
-  readonly issuer: Pick<NameModel, 'rdns' | 'rfc4514'>;
+  readonly subject: NameSummary;
+  readonly issuer: NameSummary;
   readonly notBefore: string;
   readonly notAfter: string;
   readonly publicKey: Pick<PublicKeyModel, 'algorithm' | 'bits' | 'curve' | 'spkiSha256Hex'>;
