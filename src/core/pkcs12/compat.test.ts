@@ -3,6 +3,8 @@
  * PKCS#12 model built here with the parameters under test (the real files are in
  * compat-real.test.ts, checked against the importers this machine has).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CertificateModel, KeyEncryptionModel, Pkcs12BagModel, Pkcs12Model, PrivateKeyModel } from '../model';
 import { IMPORTERS, RULES, SOURCES } from './compat-data';
@@ -155,5 +157,11 @@ describe('pkcs12Compatibility', () => {
     expect(c?.answers.map((a) => a.importer)).toEqual(IMPORTERS.map((i) => i.id));
     for (const r of RULES) for (const s of r.sources) expect(SOURCES[s], `${r.id} cites ${s}`).toBeDefined();
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
+  });
+
+  it('docs/pkcs12-compat.md lists every claim and source', () => {
+    const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/pkcs12-compat.md'), 'utf8');
+    for (const r of RULES) expect(doc, r.id).toContain(`\`${r.id}\``);
+    for (const id of Object.keys(SOURCES)) expect(doc, id).toContain(`[${id}]`);
   });
 });
