@@ -4,6 +4,8 @@
  *
  *   engine decode (µs per certificate) vs `openssl storeutl -noout -text -certs`
  *   PKCS#12 open at 2,048 and 600,000 iterations vs `openssl pkcs12 -info -noout`
+ *   PKCS#12 write, modern profile at 600,000 iterations vs `openssl pkcs12 -export` with the same
+ *   parameters, and opening that file
  *   Chromium: drop → rendered for 1, 144 and 10,000 certificates; long main-thread tasks
  *   first-load JS (main thread and total, gzipped); worker heap for 10,000 certificates
  *   CLI (dist-cli): start-up + one certificate vs `openssl x509 -noout -text`; 10,000 as NDJSON
@@ -20,6 +22,10 @@ import { rootCertificates } from 'node:tls';
 import { performance } from 'node:perf_hooks';
 import { decodeInput } from '../src/core/decode-input';
 import { analyzeSession } from '../src/core/session';
+import { certificatesToPem, pkcs8Pem } from '../src/core/export/index';
+import { openPkcs12 } from '../src/core/input/pkcs12';
+import { modernProfile } from '../src/core/pkcs12/profiles';
+import { writePkcs12 } from '../src/core/pkcs12/write';
 import type { DecodedInput } from '../src/core/model';
 import { measureBrowser, type BrowserFigures } from './bench-browser';
 
@@ -134,6 +140,39 @@ async function benchPkcs12(label: string, file: string, password: string, runs: 
   });
 }
 
+/**
+ * Writing a modern PKCS#12 (AES-256-CBC, PBKDF2-HMAC-SHA256, HMAC-SHA256 MAC, 600,000 iterations
+ * everywhere) from alice's certificates and key, against `openssl pkcs12 -export` with the same
+ * parameters on the same PEM files. Returns a file Certscope wrote, for the open row.
+ */
+async function benchPkcs12Write(runs: number): Promise<string> {
+  const opened = await openPkcs12(new Uint8Array(readFileSync(path.join(FIXTURES, 'p12', 'default.p12'))), ['changeit']);
+  const certificates = opened.certificates.map((c) => c.der);
+  const key = opened.privateKeys[0]?.pkcs8Der;
+  if (!key) throw new Error('default.p12 has no key');
+  const certsPem = path.join(GENERATED, 'bench-p12-certs.pem');
+  const keyPem = path.join(GENERATED, 'bench-p12-key.pem');
+  writeFileSync(certsPem, certificatesToPem(certificates));
+  writeFileSync(keyPem, pkcs8Pem(key), { mode: 0o600 });
+  const written = path.join(GENERATED, 'bench-written-modern-600k.p12');
+  const profile = modernProfile(600_000);
+  let bytes: Uint8Array = new Uint8Array(0);
+  const ms = await timeAsync(runs, async () => {
+    bytes = await writePkcs12({ certificates, privateKey: key, password: 'changeit', profile, friendlyName: 'alice' });
+  });
+  writeFileSync(written, bytes);
+  const args = ['-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-iter', '600000', '-maciter'];
+  const opensslMs = timeCommand(runs, 'openssl', ['pkcs12', '-export', '-in', certsPem, '-inkey', keyPem, ...args, '-name', 'alice', '-passout', 'pass:changeit', '-out', path.join(GENERATED, 'bench-openssl-modern-600k.p12')]);
+  rows.push({
+    what: 'PKCS#12 write, modern profile, 600,000 iterations (3 certificates + RSA key), ms',
+    certscope: fmt(ms),
+    peer: `${fmt(opensslMs)} (openssl pkcs12 -export ${args.join(' ')})`,
+    ratio: fmt(ms / opensslMs, 2),
+    goal: '≤ 1.5',
+  });
+  return written;
+}
+
 function firstLoadJs(): { mainGzip: number; totalGzip: number; mainRaw: number; totalRaw: number } {
   const dist = path.join(ROOT, 'dist');
   const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
@@ -208,6 +247,14 @@ async function main(): Promise<void> {
     console.log(rows.map((r) => `| ${r.what} | ${r.certscope} | ${r.peer} | ${r.ratio} | ${r.goal} |`).join('\n'));
     return;
   }
+  if (process.argv.includes('--pkcs12-only')) {
+    // Just the PKCS#12 open and write rows (printed, bench/results.md left alone).
+    const runs = quick ? 1 : 3;
+    await benchPkcs12('600,000 iterations', path.join(FIXTURES, 'p12', 'iter600k.p12'), 'changeit', runs);
+    await benchPkcs12('600,000 iterations, written by Certscope (modern)', await benchPkcs12Write(runs), 'changeit', runs);
+    console.log(rows.map((r) => `| ${r.what} | ${r.certscope} | ${r.peer} | ${r.ratio} | ${r.goal} |`).join('\n'));
+    return;
+  }
   console.error('bench: engine decode…');
   await benchDecode(`Mozilla roots (Node ${process.versions.node})`, rootsFile, quick ? 3 : 7);
   await benchDecode('generated bundle', bigFile, quick ? 1 : 3);
@@ -216,6 +263,8 @@ async function main(): Promise<void> {
   await benchAnalysis(quick ? 2 : 5);
   await benchPkcs12('2,048 iterations', path.join(FIXTURES, 'p12', 'iter2048.p12'), 'changeit', quick ? 3 : 5);
   await benchPkcs12('600,000 iterations', path.join(FIXTURES, 'p12', 'iter600k.p12'), 'changeit', quick ? 1 : 3);
+  const written = await benchPkcs12Write(quick ? 1 : 3);
+  await benchPkcs12('600,000 iterations, written by Certscope (modern)', written, 'changeit', quick ? 1 : 3);
 
   console.error('bench: CLI…');
   await benchCli(quick, bigFile);
