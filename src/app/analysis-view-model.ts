@@ -39,25 +39,24 @@ function leafPurposes(c: CertificateSummary): readonly string[] {
 export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInput[]): AnalysisViewModel {
   const verdicts = new Map<string, RowVerdicts>();
   const bySha = new Map(analysis.certificates.map((c) => [c.sha256, c]));
+  // The loaded certificates' summaries: their names were already worked out for the overview rows (commonNameOf keeps them).
+  const summaries = new Map<string, CertificateSummary>();
+  for (const input of inputs) for (const c of input.certificates) summaries.set(c.sha256Hex, c);
   const names = new Map<string, string>();
   const loaded = new Set<string>();
   for (const c of analysis.certificates) {
     const { tlsServer, tlsClient } = c.suitability;
     verdicts.set(rowKey('certificate', c.sha256), { tlsServer: tlsServer.verdict, tlsClient: tlsClient.verdict, refusing: { tlsServer: tlsServer.refusing, tlsClient: tlsClient.refusing } });
-    names.set(c.sha256, commonNameOf(c.subject));
+    names.set(c.sha256, commonNameOf(summaries.get(c.sha256)?.subject ?? c.subject));
     loaded.add(c.sha256);
   }
   for (const a of analysis.anchors) names.set(a.sha256Hex, commonNameOf(a.subject));
   // Certificates of inputs decoded after this analysis started still get names.
-  for (const input of inputs) for (const c of input.certificates) if (!names.has(c.sha256Hex)) names.set(c.sha256Hex, commonNameOf(c.subject));
+  for (const [sha, c] of summaries) if (!names.has(sha)) names.set(sha, commonNameOf(c.subject));
   // Validity and key of every certificate a chain can show: loaded ones and the anchors paths end at.
-  const models = new Map<string, Pick<CertificateModel, 'notBefore' | 'notAfter' | 'publicKey'>>();
-  const summaries = new Map<string, CertificateSummary>();
-  for (const input of inputs) for (const c of input.certificates) summaries.set(c.sha256Hex, c);
-  for (const [sha, c] of summaries) models.set(sha, c as unknown as CertificateModel);
-  for (const a of analysis.anchors) if (!models.has(a.sha256Hex)) models.set(a.sha256Hex, a);
+  const anchors = new Map(analysis.anchors.map((a) => [a.sha256Hex, a]));
   const labelOf = (sha: string): CertificateLabel => {
-    const model = models.get(sha);
+    const model: Pick<CertificateModel, 'notBefore' | 'notAfter'> & { readonly publicKey: Pick<CertificateModel['publicKey'], 'algorithm' | 'bits' | 'curve'> } | undefined = summaries.get(sha) ?? anchors.get(sha);
     return {
       name: names.get(sha) ?? `${sha.slice(0, 16)}…`,
       loaded: loaded.has(sha),

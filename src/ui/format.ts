@@ -183,8 +183,21 @@ export function describePurpose(oid: string, registeredName: string | null = nul
 // Misc
 // ---------------------------------------------------------------------------------------------
 
+type NameLike = { readonly rdns: readonly (readonly { readonly shortName: string | null; readonly value: string }[])[]; readonly rfc4514: string };
+/** Names are immutable data from the engine: each one's display name is worked out once (rows, chain labels and the analysis all ask). */
+const commonNames = new WeakMap<NameLike, string>();
+
 /** The most specific readable name in an RFC 4514-ish model: CN, else O, else the whole string. */
-export function commonNameOf(name: { readonly rdns: readonly (readonly { readonly shortName: string | null; readonly value: string }[])[]; readonly rfc4514: string }): string {
+export function commonNameOf(name: NameLike): string {
+  let cn = commonNames.get(name);
+  if (cn === undefined) {
+    cn = findCommonName(name);
+    commonNames.set(name, cn);
+  }
+  return cn;
+}
+
+function findCommonName(name: NameLike): string {
   for (const key of ['CN', 'O', 'OU']) {
     for (let i = name.rdns.length - 1; i >= 0; i--) {
       const attr = name.rdns[i]?.find((a) => a.shortName === key);

@@ -36,11 +36,31 @@ export function rowClass(row: OverviewRow): RowClass {
   return kind;
 }
 
+/** A row's validity as epoch milliseconds, parsed once per row (sorting and counting 10,000 rows asked for it again and again). */
+const validityTimes = new WeakMap<NonNullable<OverviewRow['validity']>, readonly [number, number]>();
+function timesOf(validity: NonNullable<OverviewRow['validity']>): readonly [number, number] {
+  let t = validityTimes.get(validity);
+  if (!t) {
+    t = [Date.parse(validity.notBefore), Date.parse(validity.notAfter)];
+    validityTimes.set(validity, t);
+  }
+  return t;
+}
+
+let lastAt = '';
+let lastNow = NaN;
+function nowOf(at: string): number {
+  if (at !== lastAt) {
+    lastAt = at;
+    lastNow = Date.parse(at);
+  }
+  return lastNow;
+}
+
 export function timeState(row: OverviewRow, at: string): TimeState | null {
   if (!row.validity) return null;
-  const now = Date.parse(at);
-  const notBefore = Date.parse(row.validity.notBefore);
-  const notAfter = Date.parse(row.validity.notAfter);
+  const now = nowOf(at);
+  const [notBefore, notAfter] = timesOf(row.validity);
   if (now > notAfter) return 'expired';
   if (now < notBefore) return 'not-yet-valid';
   return notAfter - now <= EXPIRING_DAYS * DAY_MS ? 'expiring' : 'valid';
@@ -69,7 +89,9 @@ export function summarize(rows: readonly OverviewRow[], verdicts: ReadonlyMap<st
     else if (t === 'expiring') expiring++;
     if (row.inputErrors) inputErrors++;
     const v = verdicts?.get(row.key);
-    if (v) for (const id of refusingEither(v)) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
+    if (!v) continue;
+    for (const id of v.refusing.tlsServer) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
+    for (const id of v.refusing.tlsClient) if (!v.refusing.tlsServer.includes(id)) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
   }
   return { total: rows.length, byClass, expired, expiring, inputErrors, refusedBy };
 }
@@ -117,7 +139,7 @@ export function sortRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<str
   const compare: Record<Exclude<SortKey, 'loaded'>, (a: OverviewRow, b: OverviewRow) => number> = {
     name: byName,
     // Soonest expiry first; items without dates last.
-    expiry: (a, b) => (a.validity ? Date.parse(a.validity.notAfter) : Infinity) - (b.validity ? Date.parse(b.validity.notAfter) : Infinity),
+    expiry: (a, b) => (a.validity ? timesOf(a.validity)[1] : Infinity) - (b.validity ? timesOf(b.validity)[1] : Infinity),
     // Worst first: server verdict, then client verdict; items without verdicts last.
     verdict: (a, b) => {
       const va = verdicts?.get(a.key);
