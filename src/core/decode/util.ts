@@ -280,10 +280,19 @@ function two(s: string, i: number): number {
   return a * 10 + b;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
 /** ISO-8601 UTC text from parts; seconds fraction kept to milliseconds when present. */
 function iso(year: number, month: number, day: number, hour: number, minute: number, second: number, fraction: string | null, offsetMinutes: number): string | null {
-  if ([year, month, day, hour, minute, second].some((n) => Number.isNaN(n))) return null;
+  if (Number.isNaN(year) || Number.isNaN(month) || Number.isNaN(day) || Number.isNaN(hour) || Number.isNaN(minute) || Number.isNaN(second)) return null;
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
+  if (!fraction && offsetMinutes === 0 && second < 60 && year >= 0 && year <= 9999) {
+    // The common case (every certificate has two of these), without Date objects: the text
+    // toISOString gives, and null for a day the month does not have (as the Date round trip says).
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    if (day > (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31)) return null;
+    return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:${pad2(minute)}:${pad2(second)}Z`;
+  }
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   if (d.getUTCDate() !== day) return null;

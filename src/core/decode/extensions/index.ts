@@ -89,6 +89,9 @@ const byteOfValue = (message: string): string => message.replace(/ at byte (\d+)
  * offset of extnValue in the object's DER and `field` the path shown with them.
  */
 export function decodeExtensionValue(oid: string, critical: boolean, value: Uint8Array, parent?: Warnings, base = 0, field?: string): ExtensionModel {
+  // Objects are built with Object.assign onto a fresh literal, never `{ ...a, ...b }`: a second
+  // spread over the decoders' many body shapes sends V8 to a slow generic path (measured: the
+  // largest self time of the decoder on a 10,000-certificate bundle). Key order is unchanged.
   const common = { oid, name: oidName(oid), critical, valueHex: toHex(value) };
   const label = field ?? common.name ?? oid;
   const decoder = EXTENSION_DECODERS[oid];
@@ -97,16 +100,16 @@ export function decodeExtensionValue(oid: string, critical: boolean, value: Uint
     // Extensions without a dedicated kind: decoded into `details`; a failure is a warning only
     // (no decodeError: the verifiers modelled here do not parse these, so they never refuse them).
     const details = DETAILS_DECODERS[oid];
-    if (!details) return { ...common, kind: 'unknown' };
+    if (!details) return Object.assign(common, { kind: 'unknown' as const });
     try {
       const node = readAsn1(value);
       if (node.end !== value.length) w.add('TRAILING_DATA', '', node.end, `${value.length - node.end} bytes follow the extension's value; they are ignored`);
-      const out = { ...common, kind: 'unknown' as const, details: details(node) };
-      return w.list.length === 0 ? out : { ...out, decodeWarnings: w.list };
+      const out = Object.assign(common, { kind: 'unknown' as const, details: details(node) });
+      return w.list.length === 0 ? out : Object.assign(out, { decodeWarnings: w.list });
     } catch (e) {
       const message = byteOfValue(e instanceof Error ? e.message : String(e));
       w.add('EXTENSION_MALFORMED', '', null, `the value does not decode (${message}); only its raw bytes are shown`);
-      return { ...common, kind: 'unknown', decodeWarnings: w.list };
+      return Object.assign(common, { kind: 'unknown' as const, decodeWarnings: w.list });
     }
   }
   try {
@@ -121,14 +124,15 @@ export function decodeExtensionValue(oid: string, critical: boolean, value: Uint
       });
     }
     const body = decoder(node, w);
-    const out: ExtensionModel = { ...common, ...body } as ExtensionModel;
+    const out = Object.assign(common, body) as ExtensionModel;
     if (w.list.length === 0) return out;
-    return { ...out, ...(w.firstError !== null ? { decodeError: byteOfValue(w.firstError) } : {}), decodeWarnings: w.list };
+    if (w.firstError !== null) Object.assign(out, { decodeError: byteOfValue(w.firstError) });
+    return Object.assign(out, { decodeWarnings: w.list });
   } catch (e) {
     // Offsets in the message are relative to extnValue: say so.
     const message = byteOfValue(e instanceof Error ? e.message : String(e));
     w.add('EXTENSION_MALFORMED', '', null, `the value does not decode (${message}); only its raw bytes are shown`, { malformed: true, error: message });
-    return { ...common, kind: 'unknown', decodeError: message, decodeWarnings: w.list };
+    return Object.assign(common, { kind: 'unknown' as const, decodeError: message, decodeWarnings: w.list });
   }
 }
 
