@@ -118,8 +118,17 @@ export function describeValidity(notBefore: string, notAfter: string, at: string
   return { state: days < 30 ? 'expiring' : 'valid', label: days === 0 ? 'Expires today' : `Expires in ${plural(days, 'day')}`, days };
 }
 
+/** One number formatter for the app: Number#toLocaleString builds a new one on every call (thousands of rows, thousands of calls). */
+let counts: Intl.NumberFormat | null = null;
+
+/** A count with thousands separators, as "1,385". */
+export function formatCount(n: number): string {
+  counts ??= new Intl.NumberFormat('en-US');
+  return counts.format(n);
+}
+
 export function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 // ---------------------------------------------------------------------------------------------

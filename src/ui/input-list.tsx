@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CoreError } from '@/core/model';
 import type { PageInput } from '@/worker/protocol';
-import { formatBytes, plural } from './format';
+import { formatBytes, formatCount, plural } from './format';
 import { InputNotesView } from './input-notes-view';
 import { SafeLine, SafeText } from './safe-text';
 
@@ -110,7 +110,7 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
     >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={headingId} className="section-title">
-          Inputs <span className="font-normal text-zinc-500 dark:text-zinc-400">({entries.length.toLocaleString('en-US')})</span>
+          Inputs <span className="font-normal text-zinc-500 dark:text-zinc-400">({formatCount(entries.length)})</span>
         </h2>
         {entries.length > 0 && (
           <button type="button" className="btn-small" onClick={onClear}>
@@ -125,7 +125,7 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
           {counts.working > 0 && entries.length > 1 && (
             <div className="mb-2 text-xs text-zinc-700 dark:text-zinc-300">
               <label htmlFor={`${id}-progress`}>
-                Read {(entries.length - counts.working).toLocaleString('en-US')} of {entries.length.toLocaleString('en-US')} inputs
+                Read {formatCount(entries.length - counts.working)} of {formatCount(entries.length)} inputs
               </label>
               <progress id={`${id}-progress`} className="block h-1.5 w-full" max={entries.length} value={entries.length - counts.working} />
             </div>
@@ -134,11 +134,11 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
             <div className="mb-2 space-y-2">
               <div role="group" aria-label="Inputs summary: show only" className="flex flex-wrap gap-1">
                 <button type="button" className="btn-small" aria-pressed={only === null} onClick={() => setOnly(null)}>
-                  All {entries.length.toLocaleString('en-US')}
+                  All {formatCount(entries.length)}
                 </button>
                 {STATE_ORDER.filter((s) => counts[s] > 0).map((s) => (
                   <button key={s} type="button" className="btn-small" aria-pressed={only === s} onClick={() => setOnly(only === s ? null : s)}>
-                    {counts[s].toLocaleString('en-US')} {STATE_LABEL[s]}
+                    {formatCount(counts[s])} {STATE_LABEL[s]}
                   </button>
                 ))}
               </div>

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { VerifierId } from '@/core/verify/types';
-import { plural } from './format';
+import { formatCount, plural } from './format';
 import { EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, summarize, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
 import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from './badges';
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
@@ -144,11 +144,11 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
       <div className="space-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-2">
           <h2 id={`${id}-h`} className="section-title">
-            Overview <span className="font-normal text-zinc-500 dark:text-zinc-400">({rows.length.toLocaleString('en-US')})</span>
+            Overview <span className="font-normal text-zinc-500 dark:text-zinc-400">({formatCount(rows.length)})</span>
           </h2>
           {filtered && (
             <span className="text-xs text-zinc-600 dark:text-zinc-400" role="status">
-              showing {shown.length.toLocaleString('en-US')}
+              showing {formatCount(shown.length)}
               <button type="button" className="btn-small ml-2" onClick={() => setFilter(NO_FILTER)}>
                 Clear filters
               </button>
@@ -179,22 +179,22 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
               ))}
               {summary.expired > 0 && (
                 <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
-                  {summary.expired.toLocaleString('en-US')} expired
+                  {formatCount(summary.expired)} expired
                 </SummaryToggle>
               )}
               {summary.expiring > 0 && (
                 <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
-                  {summary.expiring.toLocaleString('en-US')} expiring within {EXPIRING_DAYS} days
+                  {formatCount(summary.expiring)} expiring within {EXPIRING_DAYS} days
                 </SummaryToggle>
               )}
               {summary.inputErrors > 0 && (
                 <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
-                  {summary.inputErrors.toLocaleString('en-US')} from inputs with errors
+                  {formatCount(summary.inputErrors)} from inputs with errors
                 </SummaryToggle>
               )}
               {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
                 <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
-                  {(summary.refusedBy.get(verifier as VerifierId) ?? 0).toLocaleString('en-US')} refused by {verifierNames([verifier])}
+                  {formatCount(summary.refusedBy.get(verifier as VerifierId) ?? 0)} refused by {verifierNames([verifier])}
                 </SummaryToggle>
               ))}
             </div>

@@ -6,7 +6,7 @@ import type { CrlModel, CsrModel, OidName, PrivateKeyModel, PublicKeyItemModel }
 import type { CertificateSummary, PageInput } from '@/worker/protocol';
 import type { VerifierId } from '@/core/verify/types';
 import type { Verdict } from './badges';
-import { commonNameOf, describeKey } from './format';
+import { commonNameOf, describeKey, formatCount } from './format';
 
 export type RowKind = 'certificate' | 'csr' | 'crl' | 'private-key' | 'public-key';
 
@@ -126,7 +126,7 @@ function rowsOf(input: PageInput): (readonly [string, RowBase])[] {
       () => ({
         item: { kind: 'crl', model: l },
         title: `CRL of ${commonNameOf(l.issuer)}`,
-        subtitle: `${l.entries.length.toLocaleString('en-US')} revoked serial${l.entries.length === 1 ? '' : 's'}`,
+        subtitle: `${formatCount(l.entries.length)} revoked serial${l.entries.length === 1 ? '' : 's'}`,
         validity: null,
         keyText: '',
         purposes: null,
