@@ -84,7 +84,8 @@ export function certificateSpki(der: Uint8Array): Uint8Array {
 /**
  * Refuses a key that is not the leaf certificate's: the importer would pair them by localKeyId
  * and the result would be a certificate that cannot be used (or, worse, a TLS server that fails
- * at its first handshake). Returns false only when the key's public half cannot be derived here.
+ * at its first handshake). Returns null when the key's public half cannot be derived here (an
+ * algorithm this engine does not model); throws NOT_A_KEY for what is not a PKCS#8 key.
  */
 export async function keyMatchesCertificate(pkcs8Der: Uint8Array, certificateDer: Uint8Array): Promise<boolean | null> {
   let model;
