@@ -4,6 +4,8 @@
  */
 /* eslint-disable no-restricted-imports */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function commandAvailable(command: string, args: readonly string[]): boolean {
@@ -58,6 +60,31 @@ export function opensslNameSpelling(name: string): string {
   return out;
 }
 
+/**
+ * How to start KeytoolBatch: its class, compiled once per source version into node_modules/.cache
+ * (the java launcher would compile the source on every run, about a second), or the source itself
+ * when javac is missing.
+ */
+function batchProgram(): string[] {
+  const source = join(import.meta.dirname, 'KeytoolBatch.java');
+  const text = readFileSync(source);
+  const dir = join(import.meta.dirname, '..', '..', '..', '..', 'node_modules', '.cache', 'certscope-keytool-batch', createHash('sha256').update(text).digest('hex').slice(0, 16));
+  if (existsSync(join(dir, 'KeytoolBatch.class'))) return ['-cp', dir, 'KeytoolBatch'];
+  const tmp = `${dir}.${process.pid}.tmp`;
+  mkdirSync(tmp, { recursive: true });
+  const javac = spawnSync('javac', ['-nowarn', '-d', tmp, source], { encoding: 'utf8' });
+  if (javac.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    return [source];
+  }
+  try {
+    renameSync(tmp, dir);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true }); // another run got there first
+  }
+  return ['-cp', dir, 'KeytoolBatch'];
+}
+
 export interface KeytoolView {
   readonly ok: boolean;
   readonly output: string;
@@ -71,7 +98,7 @@ export interface KeytoolView {
  * (falls back to one keytool process per row if this JDK refuses the batch's security manager).
  */
 export function keytoolList(rows: readonly { file: string; password: string }[]): KeytoolView[] {
-  const batch = spawnSync('java', ['-Djava.security.manager=allow', '--add-opens', 'java.base/sun.security.tools.keytool=ALL-UNNAMED', join(import.meta.dirname, 'KeytoolBatch.java'), ...rows.flatMap((r) => [r.file, r.password])], { encoding: 'utf8' });
+  const batch = spawnSync('java', ['-Djava.security.manager=allow', '--add-opens', 'java.base/sun.security.tools.keytool=ALL-UNNAMED', ...batchProgram(), ...rows.flatMap((r) => [r.file, r.password])], { encoding: 'utf8' });
   let chunks: { ok: boolean; output: string }[];
   if (batch.status === 0 && batch.stdout.includes('=== 0 ')) {
     chunks = batch.stdout
