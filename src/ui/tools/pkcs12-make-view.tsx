@@ -145,7 +145,8 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
       </h3>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {certificateCount === 1 ? 'This certificate' : `This certificate and its chain (${certificateCount} certificates, leaf → root)`} and the <SafeLine value={keyDescription} />, in a new
-        .p12 / .pfx with a new password. The key stays in this tab&apos;s engine; nothing is uploaded.
+        .p12 / .pfx with a new password. The key stays in this tab&apos;s engine; nothing is uploaded. For PEM files (the certificate, fullchain.pem, the key after a
+        confirmation) use the Export tab.
       </p>
 
       <form className="space-y-4" onSubmit={submit} noValidate>
