@@ -43,7 +43,7 @@ function initialParams(): { at: string; host: string } {
 }
 
 /** Files read and handed to the engine per step of a large drop. */
-const FILE_BATCH = 48;
+const FILE_BATCH = 16;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -158,7 +158,8 @@ export function App() {
   // decode every input that had been read again (the one that timed out keeps its error).
   useEffect(() => {
     const unsubscribe = engineClient().onRestart(() => {
-      void queryClient.invalidateQueries({ queryKey: ['decode'], predicate: (q) => !(q.state.error instanceof EngineTimeoutError) });
+      // refetchType 'all': nothing observes the decode queries one by one (usePageInputs reads the cache).
+      void queryClient.invalidateQueries({ queryKey: ['decode'], predicate: (q) => !(q.state.error instanceof EngineTimeoutError), refetchType: 'all' });
       setEngineGeneration((g) => g + 1);
     });
     return () => {

@@ -3,8 +3,8 @@
  * Keys are content SHA-256s (never passwords); results never go stale (the input cannot change)
  * and queries run offline (networkMode 'always': no network is involved at all).
  */
-import { useMemo } from 'react';
-import { queryOptions, useQueries, useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { queryOptions, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import type { CertificateModel } from '@/core/model';
 import type { PageInput, PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
 import { engineClient, type ProgressListener } from '@/worker/client';
@@ -37,6 +37,11 @@ export function decodeQueryOptions(source: LoadedSource, onProgress?: ProgressLi
     // A decoded input is a fresh object from the worker, never a refetch of equal data: comparing
     // it deeply against nothing only costs time (1,000 files: over a second of main thread).
     structuralSharing: false,
+    // Content-addressed: decoded once, kept until the person removes the input (removeQueries) or
+    // the engine restarts (invalidated and fetched again). Nothing observes these queries one by
+    // one (usePageInputs reads the cache), so they must not be collected as unused.
+    staleTime: Infinity,
+    gcTime: Infinity,
   });
 }
 
@@ -49,11 +54,6 @@ export interface DecodedSession {
   readonly settled: boolean;
 }
 
-/**
- * A class, not a plain object: React Query compares a combined result deeply with the previous
- * one (replaceEqualDeep) and would walk every decoded certificate of every input on each change
- * (a 1,000-file drop: seconds of main thread). It stops at anything that is not a plain object.
- */
 class CombinedDecoded implements DecodedSession {
   readonly states: DecodedSession['states'];
   readonly decoded: readonly PageInput[];
@@ -65,15 +65,50 @@ class CombinedDecoded implements DecodedSession {
   }
 }
 
-function combineDecoded(results: readonly { readonly data: PageInput | undefined; readonly error: Error | null }[]): DecodedSession {
-  return new CombinedDecoded(results);
-}
-
+/**
+ * The session's decoded inputs, one decode query per source in the React Query cache. Not
+ * `useQueries`: with one observer per query, every result of a 1,385-file drop re-read and
+ * compared all 1,385 (seconds of main thread in total). Here each source's decode is started once,
+ * one cache subscription notes that something changed, and the combined session is made again at
+ * most once per frame.
+ */
 export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
-  // The same options array while the sources are the same: React Query then skips re-reading
-  // 1,000 options on every render of a large session.
-  const queries = useMemo(() => sources.map((s) => decodeQueryOptions(s, onProgress?.(s.key))), [sources, onProgress]);
-  return useQueries({ queries, combine: combineDecoded });
+  const queryClient = useQueryClient();
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let frame: number | null = null;
+    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
+      if (event.query.queryKey[0] !== 'decode' || frame !== null) return;
+      frame = window.requestAnimationFrame(() => {
+        frame = null;
+        setVersion((v) => v + 1);
+      });
+    });
+    return () => {
+      unsubscribe();
+      if (frame !== null) window.cancelAnimationFrame(frame);
+    };
+  }, [queryClient]);
+  useEffect(() => {
+    // Starts what is not in the cache yet; a decoded (or failed) source is left as it is.
+    for (const s of sources) {
+      const state = queryClient.getQueryState(decodeQueryOptions(s).queryKey);
+      if (state && (state.status !== 'pending' || state.fetchStatus === 'fetching') && !state.isInvalidated) continue;
+      void queryClient.prefetchQuery(decodeQueryOptions(s, onProgress?.(s.key)));
+    }
+  }, [queryClient, sources, onProgress, version]);
+  return useMemo(
+    () =>
+      new CombinedDecoded(
+        sources.map((s) => {
+          const state = queryClient.getQueryState<PageInput, Error>(decodeQueryOptions(s).queryKey);
+          return { data: state?.data, error: state?.error ?? null };
+        }),
+      ),
+    // `version` changes when the cache does (at most once per frame).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [queryClient, sources, version],
+  );
 }
 
 // --- the full model of one certificate ------------------------------------------------------
