@@ -129,7 +129,7 @@ describe('usage errors (exit 2)', () => {
   });
 });
 
-describe.skipIf(!hasOpenssl)('the built command, as a user runs it', () => {
+describe.skipIf(!hasOpenssl)(`the built command, as a user runs it${hasOpenssl ? '' : ' — skipped: openssl is not on PATH'}`, () => {
   it('legacy → compatible opens in OpenSSL 3 without -legacy; --help documents the password forms', async () => {
     const target = out('compatible.p12');
     const r = await certscope(['p12', 'convert', LEGACY, '--password-file', OLD_PW_FILE, '--profile', 'compatible', '--new-password-env', 'P12_NEW', '--out', target], { env: { P12_NEW: NEW } });

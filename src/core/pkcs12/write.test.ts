@@ -117,7 +117,7 @@ describe('written by Certscope, opened by Certscope', () => {
   });
 });
 
-describe.skipIf(!hasOpenssl)('written by Certscope, opened by openssl pkcs12 (OpenSSL 3)', () => {
+describe.skipIf(!hasOpenssl)(`written by Certscope, opened by openssl pkcs12 (OpenSSL 3)${hasOpenssl ? '' : ' — skipped: openssl is not on PATH'}`, () => {
   it.each(ROWS.map(([name, , , friendlyName, openssl, , why]) => [name, friendlyName, openssl, why] as const))('%s → %s', (name, friendlyName, expected) => {
     const w = get(name);
     const plain = opensslOpen(w.file, PASSWORD);
@@ -138,7 +138,7 @@ describe.skipIf(!hasOpenssl)('written by Certscope, opened by openssl pkcs12 (Op
   });
 });
 
-describe.skipIf(!hasJava)('written by Certscope, listed by the JDK keytool (one JVM for all rows)', () => {
+describe.skipIf(!hasJava)(`written by Certscope, listed by the JDK keytool (one JVM for all rows)${hasJava ? '' : ' — skipped: java or keytool is not on PATH'}`, () => {
   it.each(ROWS.map(([name, src, , friendlyName, , expected, why], i) => [name, i, src, friendlyName, expected, why] as const))('%s → %s', (name, i, _src, friendlyName, expected) => {
     const view = keytool[i];
     expect(view, 'keytool output').toBeDefined();
