@@ -75,10 +75,24 @@ class CombinedDecoded implements DecodedSession {
 export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (key: string) => ProgressListener): DecodedSession {
   const queryClient = useQueryClient();
   const [version, setVersion] = useState(0);
+  // Each decode query's result by source key, kept from the cache's own events: looking a query
+  // up by its key hashes the key, and a frame of a 1,385-input session would do it 1,385 times.
+  const [results] = useState(() => new Map<string, { readonly data: PageInput | undefined; readonly error: Error | null }>());
   useEffect(() => {
+    const cache = queryClient.getQueryCache();
+    const keyOf = (queryKey: readonly unknown[]) => (queryKey[0] === 'decode' && typeof queryKey[1] === 'string' ? queryKey[1] : null);
+    results.clear();
+    for (const q of cache.findAll({ queryKey: ['decode'] })) {
+      const key = keyOf(q.queryKey);
+      if (key) results.set(key, { data: q.state.data as PageInput | undefined, error: q.state.error });
+    }
     let frame: number | null = null;
-    const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
-      if (event.query.queryKey[0] !== 'decode' || frame !== null) return;
+    const unsubscribe = cache.subscribe((event) => {
+      const key = keyOf(event.query.queryKey);
+      if (!key) return;
+      if (event.type === 'removed') results.delete(key);
+      else results.set(key, { data: event.query.state.data as PageInput | undefined, error: event.query.state.error });
+      if (frame !== null) return;
       frame = window.requestAnimationFrame(() => {
         frame = null;
         setVersion((v) => v + 1);
@@ -88,26 +102,17 @@ export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (ke
       unsubscribe();
       if (frame !== null) window.cancelAnimationFrame(frame);
     };
-  }, [queryClient]);
+  }, [queryClient, results]);
   useEffect(() => {
-    // Starts what is not in the cache yet; a decoded (or failed) source is left as it is.
-    for (const s of sources) {
-      const state = queryClient.getQueryState(decodeQueryOptions(s).queryKey);
-      if (state && (state.status !== 'pending' || state.fetchStatus === 'fetching') && !state.isInvalidated) continue;
-      void queryClient.prefetchQuery(decodeQueryOptions(s, onProgress?.(s.key)));
-    }
-  }, [queryClient, sources, onProgress, version]);
+    // Starts what is not in the cache yet; a decoding, decoded or failed source is left as it is
+    // (an engine restart invalidates and fetches them again itself).
+    for (const s of sources) if (!results.has(s.key)) void queryClient.prefetchQuery(decodeQueryOptions(s, onProgress?.(s.key)));
+  }, [queryClient, results, sources, onProgress, version]);
   return useMemo(
-    () =>
-      new CombinedDecoded(
-        sources.map((s) => {
-          const state = queryClient.getQueryState<PageInput, Error>(decodeQueryOptions(s).queryKey);
-          return { data: state?.data, error: state?.error ?? null };
-        }),
-      ),
+    () => new CombinedDecoded(sources.map((s) => results.get(s.key) ?? { data: undefined, error: null })),
     // `version` changes when the cache does (at most once per frame).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [queryClient, sources, version],
+    [results, sources, version],
   );
 }
 
