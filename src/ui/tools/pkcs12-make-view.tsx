@@ -108,7 +108,7 @@ export function Pkcs12MakeView({ certificateName, certificateCount, keyDescripti
     write(request).then(
       (r) => {
         (onDownload ?? downloadFile)({ fileName: r.fileName, mimeType: 'application/x-pkcs12', data: r.bytes });
-        setStatus(`${r.fileName} saved: ${r.summary}`);
+        setStatus(`${r.fileName} saved: ${r.summary}. Open it here to see which importers take it.`);
         setPassword('');
         setAgain('');
         setBusy(false);
