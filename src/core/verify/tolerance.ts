@@ -15,11 +15,6 @@ import type { ExtensionOfKind } from '../chain/facts';
 import { type Asn1, readAsn1, TAG, TagClass } from '../input/der';
 import { fromHex } from '../input/bytes';
 
-/** The leniency codes on one extension (empty for one that decoded strictly). */
-export function warningCodes(e: ExtensionModel): ReadonlySet<DecodeWarningCode> {
-  return new Set((e.decodeWarnings ?? []).map((w) => w.code));
-}
-
 /**
  * True when every decode warning on `e` is one of `tolerated`: the verifier's parser reads the
  * extension, and reads what the decoder shows. A strictly decoded extension is always read.
