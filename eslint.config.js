@@ -15,7 +15,7 @@ const ENGINE_LIBRARIES = ['pkijs', 'asn1js', '@peculiar/*', 'des.js', '@noble/*'
 const restrict = (patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/core/roots/*.generated.*', 'dev-dist/**', 'test/fixtures/generated/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src/core/roots/*.generated.*', 'dev-dist/**', 'dist-cli/**', 'test/fixtures/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
