@@ -4,11 +4,12 @@
  * -text`. Counts those openssl prints and we refuse: there must be none. Any refusal of ours names
  * its reason and openssl refuses that certificate too.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CoreFailure } from '../model';
 import { decodeCertificate } from './index';
 import { decodeInput } from '../decode-input';
-import { corpusCertificates, corpusPkcs12, OPENSSL_PRESENT, opensslPkcs12Certificates, opensslPrints, SHARED_CORPUS, SHARED_CORPUS_PRESENT } from './testing/openssl-corpus';
+import { corpusCertificates, corpusPkcs12, OPENSSL_PRESENT, opensslPkcs12Certificates, opensslPrintsMany, SHARED_CORPUS, SHARED_CORPUS_PRESENT } from './testing/openssl-corpus';
 
 const SKIP = !SHARED_CORPUS_PRESENT ? `SKIPPED: ${SHARED_CORPUS} is absent (a clone without ../shared)` : !OPENSSL_PRESENT ? 'SKIPPED: no openssl on PATH' : null;
 if (SKIP) console.warn(`[corpus vs openssl] ${SKIP}`);
@@ -19,8 +20,9 @@ describe.skipIf(SKIP !== null)(SKIP ?? 'shared corpus: what openssl shows, we sh
     const counts = { certificates: certs.length, shownByBoth: 0, refusedByUsOnly: 0, refusedByBoth: 0, refusedByOpensslOnly: 0, withDecodeWarnings: 0 };
     const refusedByUs: string[] = [];
     const refusedByBoth: string[] = [];
-    for (const c of certs) {
-      const o = opensslPrints(c.der);
+    const printed = opensslPrintsMany(certs.map((c) => c.der));
+    for (const [i, c] of certs.entries()) {
+      const o = printed[i] ?? { ok: false, error: 'not asked' };
       let ours: string | null = null;
       try {
         const model = await decodeCertificate(c.der, { offset: 0 });
@@ -61,4 +63,19 @@ describe.skipIf(SKIP !== null)(SKIP ?? 'shared corpus: what openssl shows, we sh
     console.log(`[corpus vs openssl] PKCS#12: openssl shows ${theirs} certificates, certscope ${ours}`);
     expect(short).toEqual([]);
   }, 300_000);
+});
+
+describe.skipIf(!OPENSSL_PRESENT)(OPENSSL_PRESENT ? 'asking openssl about many certificates at once' : 'SKIPPED: no openssl on PATH', () => {
+  const good = (name: string) => new Uint8Array(Buffer.from(readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), 'utf8').replace(/-----[^-]+-----|\s/g, ''), 'base64'));
+  const garbage = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]);
+  const rows: [string, Uint8Array[], boolean[], string][] = [
+    ['all readable', [good('leaves/server.pem'), good('pki/root.pem'), good('leaves/ec-p384.pem')], [true, true, true], 'one bundle, two processes'],
+    ['one unreadable among them', [good('leaves/server.pem'), garbage, good('pki/root.pem'), good('leaves/ec-p384.pem')], [true, false, true, true], 'the batch fails and is split until the bad one stands alone'],
+    ['only unreadable', [garbage, garbage], [false, false], 'each is asked on its own in the end'],
+  ];
+  it.each(rows)('%s → %j (%s)', (_label, ders, expected) => {
+    const answers = opensslPrintsMany(ders);
+    expect(answers.map((a) => a.ok)).toEqual(expected);
+    for (const a of answers) if (!a.ok) expect(a.error).not.toBe('');
+  });
 });

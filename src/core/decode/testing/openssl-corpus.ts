@@ -5,7 +5,8 @@
  */
 /* eslint-disable no-restricted-imports */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { splitPem } from './corpus';
@@ -65,6 +66,30 @@ export function opensslPrints(der: Uint8Array): { ok: boolean; error: string } {
   const r = spawnSync('openssl', ['x509', '-inform', 'DER', '-noout', '-text'], { input: der });
   const err = r.stderr.toString('utf8').split('\n').find((l) => l.trim() !== '') ?? '';
   return { ok: r.status === 0, error: err };
+}
+
+/**
+ * opensslPrints for many certificates at once: openssl parses them all as one PKCS#7 bundle
+ * (`crl2pkcs7 -certfile` reads each with the same d2i as `x509`) and prints them all (`pkcs7
+ * -print_certs -text`). A batch that fails is split in halves down to single certificates, which
+ * get opensslPrints itself (and its error line). Two processes instead of one per certificate.
+ */
+export function opensslPrintsMany(ders: readonly Uint8Array[]): { ok: boolean; error: string }[] {
+  if (ders.length === 0) return [];
+  if (ders.length === 1) return [opensslPrints(ders[0] as Uint8Array)];
+  const pem = ders.map((d) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(d).toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`).join('');
+  const dir = mkdtempSync(join(tmpdir(), 'certscope-corpus-'));
+  try {
+    const file = join(dir, 'bundle.pem');
+    writeFileSync(file, pem);
+    const p7 = spawnSync('openssl', ['crl2pkcs7', '-nocrl', '-certfile', file, '-outform', 'DER']);
+    const printed = p7.status === 0 ? spawnSync('openssl', ['pkcs7', '-inform', 'DER', '-print_certs', '-text', '-noout'], { input: p7.stdout, maxBuffer: 1 << 30 }) : null;
+    if (printed?.status === 0) return ders.map(() => ({ ok: true, error: '' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const half = Math.ceil(ders.length / 2);
+  return [...opensslPrintsMany(ders.slice(0, half)), ...opensslPrintsMany(ders.slice(half))];
 }
 
 export const OPENSSL_PRESENT = spawnSync('openssl', ['version']).status === 0;
