@@ -3,6 +3,8 @@ import { test, expect, dropFiles, fixture } from './fixtures';
 import { dataFile, openApp, overview } from './helpers';
 
 test('no axe violations on the main views (light and dark)', async ({ page }) => {
+  // Six scans (three views, two themes) of a few seconds each on a busy 2-core machine.
+  test.setTimeout(150_000);
   await openApp(page);
   await expectAccessible(page, 'the empty page');
   await dropFiles(page, [fixture('bundles/chain.pem'), fixture('leaves/client.pem'), fixture('p12/default.p12'), dataFile('hostile.pem'), { name: 'junk.bin', bytes: new Uint8Array([1, 2, 3]) }]);
