@@ -39,7 +39,7 @@ function leafPurposes(c: CertificateSummary): readonly string[] {
 export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInput[]): AnalysisViewModel {
   const verdicts = new Map<string, RowVerdicts>();
   const bySha = new Map(analysis.certificates.map((c) => [c.sha256, c]));
-  // The loaded certificates' summaries: their names were already worked out for the overview rows (commonNameOf keeps them).
+  // The loaded certificates' summaries, with their display names made in the Worker.
   const summaries = new Map<string, CertificateSummary>();
   for (const input of inputs) for (const c of input.certificates) summaries.set(c.sha256Hex, c);
   const names = new Map<string, string>();
@@ -47,12 +47,12 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInp
   for (const c of analysis.certificates) {
     const { tlsServer, tlsClient } = c.suitability;
     verdicts.set(rowKey('certificate', c.sha256), { tlsServer: tlsServer.verdict, tlsClient: tlsClient.verdict, refusing: { tlsServer: tlsServer.refusing, tlsClient: tlsClient.refusing } });
-    names.set(c.sha256, commonNameOf(summaries.get(c.sha256)?.subject ?? c.subject));
+    names.set(c.sha256, summaries.get(c.sha256)?.title ?? commonNameOf(c.subject));
     loaded.add(c.sha256);
   }
   for (const a of analysis.anchors) names.set(a.sha256Hex, commonNameOf(a.subject));
   // Certificates of inputs decoded after this analysis started still get names.
-  for (const [sha, c] of summaries) if (!names.has(sha)) names.set(sha, commonNameOf(c.subject));
+  for (const [sha, c] of summaries) if (!names.has(sha)) names.set(sha, c.title);
   // Validity and key of every certificate a chain can show: loaded ones and the anchors paths end at.
   const anchors = new Map(analysis.anchors.map((a) => [a.sha256Hex, a]));
   const labelOf = (sha: string): CertificateLabel => {

@@ -3,7 +3,8 @@
  * turns the engine's plain model (ISO dates, lowercase hex, OIDs) into text for people, with an
  * explicit time zone (UTC) so the same input always renders the same way.
  */
-import type { PublicKeyModel } from '@/core/model';
+/** Display names of names and keys: pure functions of the engine's data, shared with the Worker (which sends them with each certificate's summary). */
+export { commonNameOf, describeKey } from '@/core/display';
 
 // ---------------------------------------------------------------------------------------------
 // Hostile text
@@ -146,11 +147,6 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-export function describeKey(key: Pick<PublicKeyModel, 'algorithm' | 'bits' | 'curve'>): string {
-  if (key.algorithm === 'EC') return `EC ${key.curve ?? (key.bits !== null ? `${key.bits}-bit` : '')}`.trim();
-  if (key.algorithm === 'Ed25519' || key.algorithm === 'Ed448' || key.algorithm === 'X25519' || key.algorithm === 'X448') return key.algorithm;
-  return key.bits !== null ? `${key.algorithm} ${key.bits}` : key.algorithm;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Purposes (shared/spec/suitability.md)
@@ -192,26 +188,3 @@ export function describePurpose(oid: string, registeredName: string | null = nul
 // Misc
 // ---------------------------------------------------------------------------------------------
 
-type NameLike = { readonly rdns: readonly (readonly { readonly shortName: string | null; readonly value: string }[])[]; readonly rfc4514: string };
-/** Names are immutable data from the engine: each one's display name is worked out once (rows, chain labels and the analysis all ask). */
-const commonNames = new WeakMap<NameLike, string>();
-
-/** The most specific readable name in an RFC 4514-ish model: CN, else O, else the whole string. */
-export function commonNameOf(name: NameLike): string {
-  let cn = commonNames.get(name);
-  if (cn === undefined) {
-    cn = findCommonName(name);
-    commonNames.set(name, cn);
-  }
-  return cn;
-}
-
-function findCommonName(name: NameLike): string {
-  for (const key of ['CN', 'O', 'OU']) {
-    for (let i = name.rdns.length - 1; i >= 0; i--) {
-      const attr = name.rdns[i]?.find((a) => a.shortName === key);
-      if (attr) return attr.value;
-    }
-  }
-  return name.rfc4514 || '(empty name)';
-}

@@ -6,6 +6,9 @@ import { buildOverviewRows } from './overview-rows';
 const cert = (sha: string, cn: string): CertificateSummary => ({
   kind: 'certificate',
   sha256Hex: sha,
+  title: cn,
+  issuerTitle: 'Issuing CA',
+  keyText: 'EC P-256',
   subject: { rdns: [[{ shortName: 'CN', value: cn }]], rfc4514: `CN=${cn}` },
   issuer: { rdns: [[{ shortName: 'CN', value: 'Issuing CA' }]], rfc4514: 'CN=Issuing CA' },
   notBefore: '2026-01-01T00:00:00Z',

@@ -94,10 +94,10 @@ function rowsOf(input: PageInput): (readonly [string, RowBase])[] {
       rowKey('certificate', c.sha256Hex),
       () => ({
         item: { kind: 'certificate', model: c },
-        title: commonNameOf(c.subject),
-        subtitle: `Issued by ${commonNameOf(c.issuer)}`,
+        title: c.title,
+        subtitle: `Issued by ${c.issuerTitle}`,
         validity: { notBefore: c.notBefore, notAfter: c.notAfter },
-        keyText: describeKey(c.publicKey),
+        keyText: c.keyText,
         purposes: c.purposes,
         isCa: c.isCa,
       }),

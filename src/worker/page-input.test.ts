@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeInput } from '@/core/decode-input';
+import { commonNameOf, describeKey } from '@/core/display';
 import { findCertificate, pageInputOf } from './page-input';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../test/fixtures');
@@ -26,6 +27,8 @@ describe('the page holds certificate summaries; the engine keeps the models', ()
     expect([summary.publicKey.bits, summary.publicKey.curve]).toEqual([model.publicKey.bits, model.publicKey.curve]);
     expect(summary.publicKey.spkiSha256Hex).toBe(model.publicKey.spkiSha256Hex);
     expect([summary.sha256Hex, summary.subject.rfc4514, summary.issuer.rfc4514, summary.notBefore, summary.notAfter]).toEqual([model.sha256Hex, model.subject.rfc4514, model.issuer.rfc4514, model.notBefore, model.notAfter]);
+    // Display strings are made here, as the views would make them from the model.
+    expect([summary.title, summary.issuerTitle, summary.keyText]).toEqual([commonNameOf(model.subject), commonNameOf(model.issuer), describeKey(model.publicKey)]);
     // Not the model: no bytes, no extensions, no signature; those come with CertificateRequest.
     for (const heavy of ['der', 'extensions', 'signatureValueHex', 'serialNumberHex']) expect(summary).not.toHaveProperty(heavy);
   });

@@ -2,6 +2,7 @@
  * The page's view of a decoded input (protocol.ts PageInput): certificates as summaries. Built in
  * the Worker, which keeps the full models for the detail view and every engine request.
  */
+import { commonNameOf, describeKey } from '@/core/display';
 import type { CertificateModel, DecodedInput, NameModel } from '@/core/model';
 import type { CertificateSummary, NameSummary, PageInput } from './protocol';
 
@@ -21,6 +22,9 @@ export function summarizeCertificate(c: CertificateModel): CertificateSummary {
   return {
     kind: 'certificate',
     sha256Hex: c.sha256Hex,
+    title: commonNameOf(c.subject),
+    issuerTitle: commonNameOf(c.issuer),
+    keyText: describeKey(c.publicKey),
     subject: nameSummaryOf(c.subject),
     issuer: nameSummaryOf(c.issuer),
     notBefore: c.notBefore,

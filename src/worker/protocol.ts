@@ -69,6 +69,10 @@ export interface VerifierAnswers {
 export interface CertificateSummary {
   readonly kind: 'certificate';
   readonly sha256Hex: string;
+  /** Display names (core/display.ts commonNameOf) of subject and issuer, and the key in a few words (describeKey): made in the Worker, so the page only copies them. */
+  readonly title: string;
+  readonly issuerTitle: string;
+  readonly keyText: string;
   readonly subject: NameSummary;
   readonly issuer: NameSummary;
   readonly notBefore: string;
