@@ -14,7 +14,7 @@ import type { CertificateModel } from '../model';
 import { SignatureCache } from '../chain/signature';
 import { peerName, runVerifiers, type VerifierAnswer } from './index';
 import { chromeHostMatches } from './chrome';
-import { answerPemCase } from './pem-case';
+import { describeMalformedRows, type MalformedRow } from './testing/malformed-table';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** When Chromium loaded the pages. */
@@ -264,11 +264,7 @@ describe('chromeHostMatches (X509Certificate::VerifyHostname)', () => {
 // every way but one extension, and what Chromium 150 (a page load over TLS; server role only) answered in the lab.
 // ---------------------------------------------------------------------------------------------
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
-const MALFORMED_CASES = new Map(
-  (JSON.parse(readFileSync(new URL('../../../test/fixtures/verifier-malformed/cases.json', import.meta.url), 'utf8')) as MalformedCase[]).map((c) => [c.id, c]),
-);
-const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+const MALFORMED_ROWS: readonly MalformedRow[] = [
   ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["san-trailing-after::server", { accepts: false, error: "net::ERR_CERT_INVALID" }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
   ["san-trailing-inside::server", { accepts: false, error: "net::ERR_CERT_INVALID" }, "SAN GeneralNames SEQUENCE ends with two zero bytes (an end-of-contents-like element inside it)."],
@@ -291,15 +287,4 @@ const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accep
   ["unknown-critical::server", { accepts: false, error: "net::ERR_CERT_INVALID" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
 ];
 
-describe('chrome model: malformed-but-present extensions as Chromium 150 (a page load over TLS; server role only) answered them', () => {
-  it('covers every server case of test/fixtures/verifier-malformed', () => {
-    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].filter((id) => id.endsWith('::server')).sort());
-  });
-  it.each(MALFORMED_ROWS)('%s', async (id, expected) => {
-    const c = MALFORMED_CASES.get(id);
-    if (!c) throw new Error(`no case ${id}`);
-    const a = await answerPemCase(c, 'chrome');
-    if ('unreadable' in a) throw new Error(a.unreadable);
-    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
-  });
-});
+describeMalformedRows('chrome', 'chrome model: malformed-but-present extensions as Chromium 150 (a page load over TLS; server role only) answered them', MALFORMED_ROWS, true);

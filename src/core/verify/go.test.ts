@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answerPemCase } from "./pem-case";
+import { describeMalformedRows, type MalformedRow } from './testing/malformed-table';
 
 interface Expected {
   readonly accepts: boolean;
@@ -171,11 +172,7 @@ describe("go model: fixture cases as Go 1.19 answered them", () => {
 // every way but one extension, and what Go 1.19.8 answered in the lab.
 // ---------------------------------------------------------------------------------------------
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
-const MALFORMED_CASES = new Map(
-  (JSON.parse(readFileSync(new URL("../../../test/fixtures/verifier-malformed/cases.json", import.meta.url), "utf8")) as MalformedCase[]).map((c) => [c.id, c]),
-);
-const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+const MALFORMED_ROWS: readonly MalformedRow[] = [
   ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["control::client", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["san-trailing-after::server", { accepts: true, error: null }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
@@ -218,15 +215,4 @@ const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accep
   ["unknown-critical::client", { accepts: false, error: "x509: unhandled critical extension" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
 ];
 
-describe("go model: malformed-but-present extensions as Go 1.19.8 answered them", () => {
-  it("covers every case of test/fixtures/verifier-malformed", () => {
-    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].sort());
-  });
-  it.each(MALFORMED_ROWS)("%s", async (id, expected) => {
-    const c = MALFORMED_CASES.get(id);
-    if (!c) throw new Error(`no case ${id}`);
-    const a = await answerPemCase(c, "go");
-    if ("unreadable" in a) throw new Error(a.unreadable);
-    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
-  });
-});
+describeMalformedRows('go', 'go model: malformed-but-present extensions as Go 1.19.8 answered them', MALFORMED_ROWS);

@@ -13,6 +13,7 @@ import { SignatureCache } from '../chain/signature';
 import { runVerifiers } from './index';
 import { javaDn, javaNamesEqual } from './java';
 import { answerPemCase } from './pem-case';
+import { describeMalformedRows, type MalformedRow } from './testing/malformed-table';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -333,11 +334,7 @@ describe('java model: X500Principal text and equality', () => {
 // every way but one extension, and what OpenJDK 17.0.15 answered in the lab.
 // ---------------------------------------------------------------------------------------------
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
-const MALFORMED_CASES = new Map(
-  (JSON.parse(readFileSync(new URL('../../../test/fixtures/verifier-malformed/cases.json', import.meta.url), 'utf8')) as MalformedCase[]).map((c) => [c.id, c]),
-);
-const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+const MALFORMED_ROWS: readonly MalformedRow[] = [
   ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["control::client", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["san-trailing-after::server", { accepts: true, error: null }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
@@ -380,15 +377,4 @@ const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accep
   ["unknown-critical::client", { accepts: false, error: "PKIX path validation failed: java.security.cert.CertPathValidatorException: unrecognized critical extension(s)" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
 ];
 
-describe('java model: malformed-but-present extensions as OpenJDK 17.0.15 answered them', () => {
-  it('covers every case of test/fixtures/verifier-malformed', () => {
-    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].sort());
-  });
-  it.each(MALFORMED_ROWS)('%s', async (id, expected) => {
-    const c = MALFORMED_CASES.get(id);
-    if (!c) throw new Error(`no case ${id}`);
-    const a = await answerPemCase(c, 'java');
-    if ('unreadable' in a) throw new Error(a.unreadable);
-    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
-  });
-});
+describeMalformedRows('java', 'java model: malformed-but-present extensions as OpenJDK 17.0.15 answered them', MALFORMED_ROWS);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rsaSecurityBits } from './openssl';
 import { answerPemCase, type PemCase } from './pem-case';
+import { describeMalformedRows, type MalformedRow } from './testing/malformed-table';
 import type { VerifierAnswer, VerifyCode } from './types';
 
 interface Expected {
@@ -460,11 +461,7 @@ describe('openssl model: RSA security bits (ossl_ifc_ffc_compute_security_bits)'
 // every way but one extension, and what OpenSSL 3.0.19 (openssl verify) answered in the lab.
 // ---------------------------------------------------------------------------------------------
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
-const MALFORMED_CASES = new Map(
-  (JSON.parse(readFileSync(new URL('../../../test/fixtures/verifier-malformed/cases.json', import.meta.url), 'utf8')) as MalformedCase[]).map((c) => [c.id, c]),
-);
-const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+const MALFORMED_ROWS: readonly MalformedRow[] = [
   ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["control::client", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["san-trailing-after::server", { accepts: true, error: null }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
@@ -507,15 +504,4 @@ const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accep
   ["unknown-critical::client", { accepts: false, error: "unhandled critical extension" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
 ];
 
-describe('openssl model: malformed-but-present extensions as OpenSSL 3.0.19 (openssl verify) answered them', () => {
-  it('covers every case of test/fixtures/verifier-malformed', () => {
-    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].sort());
-  });
-  it.each(MALFORMED_ROWS)('%s', async (id, expected) => {
-    const c = MALFORMED_CASES.get(id);
-    if (!c) throw new Error(`no case ${id}`);
-    const a = await answerPemCase(c, 'openssl');
-    if ('unreadable' in a) throw new Error(a.unreadable);
-    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
-  });
-});
+describeMalformedRows('openssl', 'openssl model: malformed-but-present extensions as OpenSSL 3.0.19 (openssl verify) answered them', MALFORMED_ROWS);

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { answerPemCase } from './pem-case';
+import { describeMalformedRows, type MalformedRow } from './testing/malformed-table';
 
 interface Expected {
   readonly accepts: boolean;
@@ -187,11 +188,7 @@ describe.skipIf(!hasLimbo)(`webpki model: x509-limbo cases as pyca/cryptography 
 // every way but one extension, and what pyca/cryptography 50 answered in the lab.
 // ---------------------------------------------------------------------------------------------
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
-const MALFORMED_CASES = new Map(
-  (JSON.parse(readFileSync(new URL('../../../test/fixtures/verifier-malformed/cases.json', import.meta.url), 'utf8')) as MalformedCase[]).map((c) => [c.id, c]),
-);
-const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string])[] = [
+const MALFORMED_ROWS: readonly MalformedRow[] = [
   ["control::server", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["control::client", { accepts: true, error: null }, "Control: the same chain with well-formed extensions; every verifier accepts."],
   ["san-trailing-after::server", { accepts: false, error: "validation failed: ASN.1 parsing error: extra data (encountered processing <Certificate(subject=<Name(CN=www.certscope.test,O=Certscope Test)>, ...)>)" }, "SAN extnValue holds two zero bytes after the GeneralNames SEQUENCE."],
@@ -234,15 +231,4 @@ const MALFORMED_ROWS: readonly (readonly [id: string, expected: { readonly accep
   ["unknown-critical::client", { accepts: false, error: "validation failed: invalid extension: 1.3.6.1.4.1.55555.1: certificate contains unaccounted-for critical extensions (encountered processing <Certificate(subject=<Name(CN=www.certscope.test,O=Certscope Test)>, ...)>)" }, "Contrast: a well-formed critical extension no verifier knows (1.3.6.1.4.1.55555.1, NULL)."],
 ];
 
-describe('webpki model: malformed-but-present extensions as pyca/cryptography 50 answered them', () => {
-  it('covers every case of test/fixtures/verifier-malformed', () => {
-    expect(MALFORMED_ROWS.map((r) => r[0]).sort()).toEqual([...MALFORMED_CASES.keys()].sort());
-  });
-  it.each(MALFORMED_ROWS)('%s', async (id, expected) => {
-    const c = MALFORMED_CASES.get(id);
-    if (!c) throw new Error(`no case ${id}`);
-    const a = await answerPemCase(c, 'webpki');
-    if ('unreadable' in a) throw new Error(a.unreadable);
-    expect({ accepts: a.accepts, error: a.error }).toEqual(expected);
-  });
-});
+describeMalformedRows('webpki', 'webpki model: malformed-but-present extensions as pyca/cryptography 50 answered them', MALFORMED_ROWS);
