@@ -27,7 +27,8 @@ export const ENGINE_FOR: Record<string, { engine: VerifierId; compareError: bool
   chrome: { engine: 'chrome', compareError: true },
 };
 
-interface FixtureCase {
+/** A case of a fixture set's cases.json (test/fixtures/verifier-malformed/make.ts writes one). */
+export interface FixtureCase {
   id: string;
   role: 'server' | 'client';
   leaf: string;

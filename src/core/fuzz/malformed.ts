@@ -6,23 +6,14 @@
  *
  * Test-only: never imported by engine code.
  */
+import { concatBytes, fromHex } from '../input/bytes';
 import { encBitString, encCtx, encInt, encNull, encOctets, encOid, encSeq, encSet, encTlv } from '../input/der';
 import type { DecodeWarningCode } from '../model';
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-const hex = (h: string): Uint8Array => Uint8Array.from(h.match(/../g) ?? [], (b) => parseInt(b, 16));
-const concat = (...parts: readonly Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-};
 
 /** A real P-256 public key (so every parser can read the key and get to the part under test). */
-export const P256_SPKI = hex(
+export const P256_SPKI = fromHex(
   '3059301306072a8648ce3d020106082a8648ce3d030107034200040d6184db69001710282994fddb0f3f77749c365be393789ca758b38f0d1d5bf2fdd74c48c5178dd721599e471b6d4dbabcf1af0fb09affb451894fb95ae6b94b',
 );
 const ECDSA_SHA256 = (): Uint8Array => encSeq(encOid('1.2.840.10045.4.3.2'));
@@ -101,9 +92,9 @@ export const MALFORMED_FORMS: readonly MalformedForm[] = [
   { id: 'utctime-no-seconds', code: 'TIME_FORMAT', why: 'a UTCTime without seconds', der: () => buildCertificate({ validity: encSeq(utc('2501010000Z'), utc('350101000000Z')) }) },
   { id: 'outer-algorithm-set', code: 'ALGORITHM_ENCODING', why: 'the outer signature AlgorithmIdentifier tagged SET', der: () => buildCertificate({ outerAlgorithm: encSet(encOid('1.2.840.10045.4.3.2')) }) },
   { id: 'outer-algorithm-context', code: 'ALGORITHM_ENCODING', why: 'the outer signature AlgorithmIdentifier tagged [0]', der: () => buildCertificate({ outerAlgorithm: encCtx(0, encOid('1.2.840.10045.4.3.2')) }) },
-  { id: 'san-trailing-bytes', code: 'TRAILING_DATA', why: 'a SAN with two bytes after its SEQUENCE', der: () => buildCertificate({ extensions: [ext(SAN, concat(encSeq(dns('www.example.com')), Uint8Array.of(0, 0)))] }) },
+  { id: 'san-trailing-bytes', code: 'TRAILING_DATA', why: 'a SAN with two bytes after its SEQUENCE', der: () => buildCertificate({ extensions: [ext(SAN, concatBytes(encSeq(dns('www.example.com')), Uint8Array.of(0, 0)))] }) },
   { id: 'san-broken-name', code: 'EXTENSION_MALFORMED', why: 'a SAN whose second name is an otherName without its [0] wrapper', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'), encCtx(0, encOid('1.2.3'), utf8('x'))))] }) },
-  { id: 'san-ip-8-octets', code: 'IP_ADDRESS_LENGTH', why: 'an 8-octet iPAddress in a SAN (address+mask, only valid in name constraints)', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'), encTlv(0x87, hex('0a000001ffffff00'))))] }) },
+  { id: 'san-ip-8-octets', code: 'IP_ADDRESS_LENGTH', why: 'an 8-octet iPAddress in a SAN (address+mask, only valid in name constraints)', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'), encTlv(0x87, fromHex('0a000001ffffff00'))))] }) },
   { id: 'san-non-ascii-dns', code: 'NON_ASCII_NAME', why: 'a dNSName with a Latin-1 octet', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(encTlv(0x82, Uint8Array.of(0x77, 0xe9, 0x62, 0x2e, 0x65, 0x78))))] }) },
   { id: 'bc-negative-path-length', code: 'NEGATIVE_INTEGER', why: 'basicConstraints cA TRUE with pathLen -1', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(0xff)), encTlv(0x02, Uint8Array.of(0xff))), true)] }) },
   { id: 'bc-path-length-256', code: 'INTEGER_OUT_OF_RANGE', why: 'basicConstraints pathLen 256', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(0xff)), encInt(256)), true)] }) },
@@ -114,24 +105,24 @@ export const MALFORMED_FORMS: readonly MalformedForm[] = [
   { id: 'bc-true-01', code: 'BOOLEAN_ENCODING', why: 'basicConstraints cA TRUE encoded as 0x01', der: () => buildCertificate({ extensions: [ext(BC, encSeq(encTlv(0x01, Uint8Array.of(1))), true)] }) },
   { id: 'ku-unused-bits-set', code: 'UNUSED_BITS', why: 'keyUsage 03 02 07 81: digitalSignature, and a bit set inside the 7 unused bits', der: () => buildCertificate({ extensions: [ext(KU, encTlv(0x03, Uint8Array.of(7, 0x81)), true), ext(SAN, encSeq(dns('www.example.com')))] }) },
   { id: 'ku-trailing-zero-octet', code: 'UNUSED_BITS', why: 'keyUsage 03 03 00 80 00: a trailing zero octet', der: () => buildCertificate({ extensions: [ext(KU, encTlv(0x03, Uint8Array.of(0, 0x80, 0)), true), ext(SAN, encSeq(dns('www.example.com')))] }) },
-  { id: 'eku-trailing-bytes', code: 'TRAILING_DATA', why: 'extKeyUsage serverAuth with two bytes after its SEQUENCE', der: () => buildCertificate({ extensions: [ext(EKU, concat(encSeq(encOid('1.3.6.1.5.5.7.3.1')), Uint8Array.of(0, 0))), ext(SAN, encSeq(dns('www.example.com')))] }) },
-  { id: 'aki-octet-string', code: 'EXTENSION_MALFORMED', why: 'authorityKeyIdentifier as a bare OCTET STRING, not SEQUENCE { [0] keyIdentifier }', der: () => buildCertificate({ extensions: [ext(AKI, encOctets(hex('0102030405060708090a0b0c0d0e0f1011121314'))), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'eku-trailing-bytes', code: 'TRAILING_DATA', why: 'extKeyUsage serverAuth with two bytes after its SEQUENCE', der: () => buildCertificate({ extensions: [ext(EKU, concatBytes(encSeq(encOid('1.3.6.1.5.5.7.3.1')), Uint8Array.of(0, 0))), ext(SAN, encSeq(dns('www.example.com')))] }) },
+  { id: 'aki-octet-string', code: 'EXTENSION_MALFORMED', why: 'authorityKeyIdentifier as a bare OCTET STRING, not SEQUENCE { [0] keyIdentifier }', der: () => buildCertificate({ extensions: [ext(AKI, encOctets(fromHex('0102030405060708090a0b0c0d0e0f1011121314'))), ext(SAN, encSeq(dns('www.example.com')))] }) },
   { id: 'serial-non-minimal', code: 'NON_MINIMAL_INTEGER', why: 'a serial number with a redundant leading zero octet', der: () => buildCertificate({ serial: encTlv(0x02, Uint8Array.of(0, 0x12, 0x34)) }) },
   {
     id: 'length-non-minimal',
     code: 'NON_MINIMAL_LENGTH',
     why: 'the TBSCertificate length in long form with a leading zero octet',
     der: () => {
-      const body = concat(...goodTbsFields());
-      return buildCertificate({ tbs: concat(Uint8Array.of(0x30, 0x83, 0, (body.length >> 8) & 0xff, body.length & 0xff), body) });
+      const body = concatBytes(...goodTbsFields());
+      return buildCertificate({ tbs: concatBytes(Uint8Array.of(0x30, 0x83, 0, (body.length >> 8) & 0xff, body.length & 0xff), body) });
     },
   },
   { id: 'printable-at-sign', code: 'STRING_CHARACTERS', why: "a PrintableString holding '@'", der: () => buildCertificate({ subject: encSeq(encSet(atv('1.2.840.113549.1.9.1', printable('admin@example.com'))), encSet(atv('2.5.4.3', utf8('www.example.com')))) }) },
   { id: 'critical-false-encoded', code: 'BOOLEAN_ENCODING', why: 'an extension with critical FALSE encoded', der: () => buildCertificate({ extensions: [encSeq(encOid(SAN), encTlv(0x01, Uint8Array.of(0)), encOctets(encSeq(dns('www.example.com'))))] }) },
   { id: 'duplicate-extension', code: 'DUPLICATE_EXTENSION', why: 'subjectAltName twice', der: () => buildCertificate({ extensions: [ext(SAN, encSeq(dns('www.example.com'))), ext(SAN, encSeq(dns('other.example.com')))] }) },
-  { id: 'certificate-trailing-bytes', code: 'TRAILING_DATA', why: 'two bytes after the certificate', der: () => concat(buildCertificate(), Uint8Array.of(0, 0)) },
+  { id: 'certificate-trailing-bytes', code: 'TRAILING_DATA', why: 'two bytes after the certificate', der: () => concatBytes(buildCertificate(), Uint8Array.of(0, 0)) },
   { id: 'time-unreadable', code: 'TIME_FORMAT', why: 'a notAfter that is no time at all ("notatime")', der: () => buildCertificate({ validity: encSeq(utc('250101000000Z'), utc('notatime')) }) },
-  { id: 'indefinite-length', code: 'BER_ENCODING', why: 'an indefinite length on the subject Name (BER)', der: () => buildCertificate({ subject: concat(Uint8Array.of(0x30, 0x80), encSet(atv('2.5.4.3', utf8('www.example.com'))), Uint8Array.of(0, 0)) }) },
+  { id: 'indefinite-length', code: 'BER_ENCODING', why: 'an indefinite length on the subject Name (BER)', der: () => buildCertificate({ subject: concatBytes(Uint8Array.of(0x30, 0x80), encSet(atv('2.5.4.3', utf8('www.example.com'))), Uint8Array.of(0, 0)) }) },
 ];
 
 /** encNull is re-exported for builders in tests. */
