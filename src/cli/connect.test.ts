@@ -35,32 +35,11 @@ function tlsServer(options: TlsOptions): Promise<number> {
 
 /** An SMTP server that offers STARTTLS, then hands the socket to TLS. */
 function smtpServer(tls: TlsOptions): Promise<number> {
-  const server = createNetServer((socket) => {
-    socket.on('error', () => {});
-    socket.write('220 mail.certscope.test ESMTP test\r\n');
-    let buf = '';
-    const onData = (d: Buffer): void => {
-      buf += d.toString('latin1');
-      for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
-        const line = buf.slice(0, i).trim();
-        buf = buf.slice(i + 1);
-        if (/^EHLO /iu.test(line)) socket.write('250-mail.certscope.test\r\n250-SIZE 1000000\r\n250 STARTTLS\r\n');
-        else if (/^STARTTLS$/iu.test(line)) {
-          socket.off('data', onData);
-          socket.write('220 ready to start TLS\r\n', () => {
-            const secure = new TLSSocket(socket, { isServer: true, ...tls });
-            secure.on('error', () => {});
-          });
-        } else socket.write('502 no\r\n');
-      }
-    };
-    socket.on('data', onData);
-  });
-  return listen(server);
+  return lineServer(tls, '220 mail.certscope.test ESMTP test\r\n', { 'EHLO ': '250-mail.certscope.test\r\n250-SIZE 1000000\r\n250 STARTTLS\r\n' }, /^STARTTLS$/iu, '220 ready to start TLS\r\n', '502 no\r\n');
 }
 
-/** A line-based STARTTLS server: a greeting, canned replies per command, and the command that upgrades. */
-function lineServer(tls: TlsOptions, greeting: string, replies: Readonly<Record<string, string>>, upgrade: RegExp, go: string): Promise<number> {
+/** A line-based STARTTLS server: a greeting, canned replies per command (by prefix), the command that upgrades, and the reply to anything else. */
+function lineServer(tls: TlsOptions, greeting: string, replies: Readonly<Record<string, string>>, upgrade: RegExp, go: string, otherwise = 'ERR\r\n'): Promise<number> {
   const server = createNetServer((socket) => {
     socket.on('error', () => {});
     socket.write(greeting);
@@ -75,7 +54,7 @@ function lineServer(tls: TlsOptions, greeting: string, replies: Readonly<Record<
           socket.write(go, () => new TLSSocket(socket, { isServer: true, ...tls }).on('error', () => {}));
           return;
         }
-        socket.write(Object.entries(replies).find(([k]) => line.toUpperCase().startsWith(k))?.[1] ?? 'ERR\r\n');
+        socket.write(Object.entries(replies).find(([k]) => line.toUpperCase().startsWith(k))?.[1] ?? otherwise);
       }
     };
     socket.on('data', onData);

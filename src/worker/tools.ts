@@ -12,6 +12,7 @@ import { decodeErrorText } from '@/core/purpose/errors';
 import { checkMtlsPair } from '@/core/purpose/mtls';
 import { loadBuiltinRoots } from '@/core/roots';
 import type { SessionAnalysis } from '@/core/session';
+import { findCertificate } from './page-input';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
 export class ToolState {
@@ -60,11 +61,9 @@ export class ToolState {
   }
 
   private certificate(sha: string, inputKey: string | null = null): CertificateModel {
-    const inputs = inputKey && this.decoded.has(inputKey) ? [this.decoded.get(inputKey)] : [...this.decoded.values()];
-    for (const input of inputs) {
-      const found = input?.certificates.find((c) => c.sha256Hex === sha);
-      if (found) return found;
-    }
+    const one = inputKey ? this.decoded.get(inputKey) : undefined;
+    const found = findCertificate(one ? [one] : this.decoded.values(), sha);
+    if (found) return found;
     const fromAnalysis = this.analysis?.certificates.find((c) => c.sha256 === sha)?.certificate ?? this.analysis?.anchors.find((c) => c.sha256Hex === sha);
     if (fromAnalysis) return fromAnalysis;
     throw new Error(`Certificate ${sha.slice(0, 16)}… is not loaded.`);
