@@ -3,7 +3,6 @@
  * assessments of one certificate, chain tree tops, names for chain nodes, key matches.
  */
 import type { ChainForest } from '@/core/chain/types';
-import type { CertificateModel } from '@/core/model';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
 import type { CertificateSummary, PageInput, PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
@@ -56,7 +55,7 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInp
   // Validity and key of every certificate a chain can show: loaded ones and the anchors paths end at.
   const anchors = new Map(analysis.anchors.map((a) => [a.sha256Hex, a]));
   const labelOf = (sha: string): CertificateLabel => {
-    const model: Pick<CertificateModel, 'notBefore' | 'notAfter'> & { readonly publicKey: Pick<CertificateModel['publicKey'], 'algorithm' | 'bits' | 'curve'> } | undefined = summaries.get(sha) ?? anchors.get(sha);
+    const model = summaries.get(sha) ?? anchors.get(sha);
     return {
       name: names.get(sha) ?? `${sha.slice(0, 16)}…`,
       loaded: loaded.has(sha),

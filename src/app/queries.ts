@@ -54,15 +54,12 @@ export interface DecodedSession {
   readonly settled: boolean;
 }
 
-class CombinedDecoded implements DecodedSession {
-  readonly states: DecodedSession['states'];
-  readonly decoded: readonly PageInput[];
-  readonly settled: boolean;
-  constructor(results: readonly { readonly data: PageInput | undefined; readonly error: Error | null }[]) {
-    this.states = results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null }));
-    this.decoded = results.flatMap((r) => (r.data ? [r.data] : []));
-    this.settled = results.every((r) => r.data !== undefined || r.error !== null);
-  }
+function combineDecoded(results: readonly { readonly data: PageInput | undefined; readonly error: Error | null }[]): DecodedSession {
+  return {
+    states: results.map((r) => ({ decoded: r.data ?? null, failure: r.error ? r.error.message : null })),
+    decoded: results.flatMap((r) => (r.data ? [r.data] : [])),
+    settled: results.every((r) => r.data !== undefined || r.error !== null),
+  };
 }
 
 /**
@@ -109,7 +106,7 @@ export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (ke
     for (const s of sources) if (!results.has(s.key)) void queryClient.prefetchQuery(decodeQueryOptions(s, onProgress?.(s.key)));
   }, [queryClient, results, sources, onProgress, version]);
   return useMemo(
-    () => new CombinedDecoded(sources.map((s) => results.get(s.key) ?? { data: undefined, error: null })),
+    () => combineDecoded(sources.map((s) => results.get(s.key) ?? { data: undefined, error: null })),
     // `version` changes when the cache does (at most once per frame).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [results, sources, version],
