@@ -10,7 +10,9 @@
  */
 import type { ChainForest, ChainPath } from '../chain/types';
 import { extendedKeyUsages, isCa, OID } from '../chain/facts';
-import type { CertificateModel, NameModel } from '../model';
+import { commonNameOf } from '../display';
+import { toPem } from '../export';
+import type { CertificateModel } from '../model';
 import type { RoleVerifiers, VerifierId } from '../verify/types';
 import type { Finding, Verdict } from './types';
 
@@ -96,23 +98,6 @@ export interface MtlsLookup {
 const VERIFIER_NAME: Record<VerifierId, string> = { chrome: 'Chrome', openssl: 'OpenSSL', go: 'Go', java: 'Java', webpki: 'webpki' };
 const VERIFIER_ORDER: readonly VerifierId[] = ['chrome', 'openssl', 'go', 'java', 'webpki'];
 
-function toPem(der: Uint8Array): string {
-  let bin = '';
-  for (const b of der) bin += String.fromCharCode(b);
-  const b64 = btoa(bin);
-  return `-----BEGIN CERTIFICATE-----\n${(b64.match(/.{1,64}/gu) ?? []).join('\n')}\n-----END CERTIFICATE-----\n`;
-}
-
-function readableName(name: NameModel): string {
-  for (const key of ['CN', 'O', 'OU']) {
-    for (let i = name.rdns.length - 1; i >= 0; i--) {
-      const attr = name.rdns[i]?.find((a) => a.shortName === key);
-      if (attr) return attr.value;
-    }
-  }
-  return name.rfc4514 || '(empty name)';
-}
-
 /** A certificate field inside config text: printable ASCII only, so it can never break a line or a quote. */
 function configSafe(text: string, max = 80): string {
   const clean = Array.from(text, (ch) => (/^[\x20-\x7e]$/u.test(ch) && ch !== '`' ? ch : '?')).join('');
@@ -180,8 +165,8 @@ function caOf(path: ChainPath | undefined, find: (sha: string) => CertificateMod
   const cert = top ? find(top.sha256) : undefined;
   if (!cert) return null;
   const kind: MtlsCa['kind'] = path.anchor === 'builtin' ? 'builtin' : path.anchor === 'session-trusted' ? 'session-trusted' : 'private';
-  const name = readableName(cert.subject);
-  return { sha256: cert.sha256Hex, subject: cert.subject.rfc4514, name, fileName: caFileName(name, 'ca'), kind, pem: toPem(cert.der) };
+  const name = commonNameOf(cert.subject);
+  return { sha256: cert.sha256Hex, subject: cert.subject.rfc4514, name, fileName: caFileName(name, 'ca'), kind, pem: toPem(cert.der, 'CERTIFICATE') };
 }
 
 function missingIssuerOf(path: ChainPath | undefined): string {
