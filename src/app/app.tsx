@@ -1,5 +1,5 @@
 import { parseHostInput } from '@/core/purpose/host-input';
-import type { PageInput } from '@/worker/protocol';
+import type { PageInput, ReadFile } from '@/worker/protocol';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
@@ -15,10 +15,12 @@ import { TabsView } from '@/ui/tabs-view';
 import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
-import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type LoadedSource } from './queries';
+import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type AnalysisParams, type LoadedSource } from './queries';
 import { useTheme } from './theme';
 import { pathOf, useWindowDrop } from './window-drop';
 import { startPwa } from './pwa';
+import { ReadQueue } from './read-queue';
+import { sessionInterval, throttle } from './throttle';
 
 /** Share links carry their state in the fragment: `#cs1.…` (src/core/share/share-link.ts). */
 const SHARE_PREFIX = '#cs1.';
@@ -65,7 +67,12 @@ export function App() {
   const [host, setHost] = useState(initial.host);
   const [at, setAt] = useState(initial.at);
   const [tab, setTab] = useState<'overview' | 'chains' | 'errors' | 'mtls'>('overview');
-  const [progress, setProgress] = useState<Readonly<Record<string, string>>>({});
+  // Each input's newest progress phase, by key: one Map changed in place (copying a 1,385-key
+  // object per frame cost more than the rest of the frame), `progressVersion` says it changed.
+  const [progress] = useState(() => new Map<string, string>());
+  const [progressVersion, setProgressVersion] = useState(0);
+  // Big inputs send a preview (their first batch of certificates) so rows appear early.
+  const [previews, setPreviews] = useState<Readonly<Record<string, PageInput>>>({});
   const [analysisProgress, setAnalysisProgress] = useState<string | null>(null);
   const pasteCount = useRef(0);
   const appId = useId();
@@ -105,53 +112,96 @@ export function App() {
   // Files above the engine's limit are refused by their size alone: never read into memory.
   const [refused, setRefused] = useState<readonly InputEntry[]>([]);
   const [engineGeneration, setEngineGeneration] = useState(0);
-  const onFiles = useCallback(
-    (files: readonly File[]) => {
-      showResultsOnSmallScreens();
-      // A folder of 1,000 files is taken in batches, yielding to the page between them: the
-      // first rows appear while the rest is read, and no single task holds the page.
-      // Sizes, bytes and content hashes are read in the engine: File.size alone is a round-trip
-      // to the browser per file, which held the page for seconds on a big folder. Every batch is
-      // asked for at once (the engine reads them before it decodes any) and taken in order.
-      const read = (batch: readonly File[]) =>
-        engineClient()
-          .readFiles(batch, MAX_INPUT_BYTES)
-          // Once more if the engine restarted meanwhile (another input ran past its time bound).
-          .catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES))
-          .catch((e: unknown) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })));
-      const batches: Promise<{ names: string[]; results: Awaited<ReturnType<typeof read>> }>[] = [];
-      // Asking is a task per batch too: handing a File to the engine costs the page a look-up per
-      // file, and 1,000 of them in one go held it for over a second.
-      void (async () => {
-        for (let i = 0; i < files.length; i += FILE_BATCH) {
-          const batch = files.slice(i, i + FILE_BATCH);
-          const names = batch.map(pathOf);
-          batches.push(read(batch).then((results) => ({ names, results })));
-          if (i + FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
-        }
-      })();
-      void (async () => {
-        for (let b = 0; b * FILE_BATCH < files.length; b++) {
-          // The asking loop above may not have reached this batch yet.
-          while (batches[b] === undefined) await new Promise((resolve) => window.setTimeout(resolve, 0));
-          const { names, results } = await (batches[b] as (typeof batches)[number]);
+  // Files handed in but not yet listed (being read), plus one per folder drop still being listed:
+  // until this is 0 the session is incomplete, and the analysis waits rather than run on a part.
+  const [incoming, setIncoming] = useState(0);
+  const [walking, setWalking] = useState(0);
+  const onWalk = useCallback((delta: number) => setWalking((n) => Math.max(0, n + delta)), []);
+  // What a streaming drop changed since the page last showed it: files handed in, inputs read or
+  // refused, progress phases and previews. Applied together a few times a second (throttle.ts):
+  // applied one by one, a 1,385-file drop re-rendered the page for every batch and every frame,
+  // and the lists' deferred renders never caught up.
+  const [ingest] = useState(() => {
+    const pending = { added: 0, taken: 0, refused: [] as InputEntry[], readable: [] as LoadedSource[], phases: new Map<string, string>(), previews: new Map<string, PageInput>() };
+    let seen = 0;
+    const flush = () => {
+      const { added, taken, refused: refusedNow, readable, phases, previews: newPreviews } = pending;
+      pending.added = 0;
+      pending.taken = 0;
+      pending.refused = [];
+      pending.readable = [];
+      pending.phases = new Map();
+      pending.previews = new Map();
+      if (added !== taken) setIncoming((n) => Math.max(0, n + added - taken));
+      if (refusedNow.length > 0) setRefused((prev) => [...prev, ...refusedNow.map((r, k) => ({ ...r, key: `${r.key}:${prev.length + k}` }))]);
+      if (readable.length > 0) addRead(readable);
+      if (phases.size > 0) {
+        for (const [key, phase] of phases) progress.set(key, phase);
+        setProgressVersion((v) => v + 1);
+      }
+      if (newPreviews.size > 0) setPreviews((prev) => ({ ...prev, ...Object.fromEntries(newPreviews) }));
+    };
+    const remake = throttle(flush, () => sessionInterval(seen));
+    return {
+      pending,
+      /** Files handed in: counted now, listed when read. */
+      added(n: number) {
+        pending.added += n;
+        seen += n;
+        remake.schedule();
+      },
+      taken(refusedNow: readonly InputEntry[], readable: readonly LoadedSource[], files: number) {
+        pending.refused.push(...refusedNow);
+        pending.readable.push(...readable);
+        pending.taken += files;
+        remake.schedule();
+      },
+      progress(key: string, phase: string, preview: PageInput | undefined) {
+        pending.phases.set(key, phase);
+        if (preview) pending.previews.set(key, preview);
+        remake.schedule();
+      },
+    };
+  });
+  // Every file handed in goes through one queue (read-queue.ts): a few per task to the engine,
+  // results taken in order. Sizes, bytes and content hashes are read in the engine: File.size
+  // alone is a round-trip to the browser per file, which held the page for seconds on a big folder.
+  const [readQueue] = useState(
+    () =>
+      new ReadQueue<ReadFile>({
+        batch: FILE_BATCH,
+        later: (step) => window.setTimeout(step, 0),
+        // Once more if the engine restarted meanwhile (another input ran past its time bound).
+        read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),
+        failed: (batch, e) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })),
+        take: (batch, results) => {
           const refusedNow: InputEntry[] = [];
           const readable: LoadedSource[] = [];
           results.forEach((r, j) => {
-            const name = names[j] ?? '';
+            const file = batch[j];
+            const name = file ? pathOf(file) : '';
             if (r.tooLarge) {
               refusedNow.push({ key: `refused:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `TOO_LARGE: ${name} is ${(r.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.` });
             } else if (r.failure !== undefined) {
               refusedNow.push({ key: `unread:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `READ_FAILED: ${name} could not be read by the browser (${r.failure}).` });
-            } else readable.push({ key: r.sha256Hex, name, bytes: r.bytes });
+            } else {
+              const source = { key: r.sha256Hex, name, bytes: r.bytes };
+              readable.push(source);
+              // Decoding starts now, not when the page next shows the list: the engine stays busy.
+              void queryClient.prefetchQuery(decodeQueryOptions(source, (p) => ingest.progress(source.key, p.phase, p.preview)));
+            }
           });
-          if (refusedNow.length > 0) setRefused((prev) => [...prev, ...refusedNow.map((r, k) => ({ ...r, key: `${r.key}:${prev.length + k}` }))]);
-          addRead(readable);
-          if ((b + 1) * FILE_BATCH < files.length) await new Promise((resolve) => window.setTimeout(resolve, 0));
-        }
-      })();
+          ingest.taken(refusedNow, readable, batch.length);
+        },
+      }),
+  );
+  const onFiles = useCallback(
+    (files: readonly File[]) => {
+      showResultsOnSmallScreens();
+      ingest.added(files.length);
+      readQueue.add(files);
     },
-    [addRead, showResultsOnSmallScreens],
+    [ingest, readQueue, showResultsOnSmallScreens],
   );
 
   // A request that ran past its time bound restarted the engine, which then holds nothing:
@@ -166,7 +216,7 @@ export function App() {
       unsubscribe();
     };
   }, [queryClient]);
-  const dragging = useWindowDrop(onFiles);
+  const dragging = useWindowDrop(onFiles, onWalk);
 
   // --- installed app: OS file handlers, shares, updates (once) ------------------------------
   const [updateReady, setUpdateReady] = useState<(() => void) | null>(null);
@@ -269,28 +319,9 @@ export function App() {
   );
 
   // --- decoding ------------------------------------------------------------------------------
-  // Big inputs send a preview (their first batch of certificates) so rows appear early.
-  const [previews, setPreviews] = useState<Readonly<Record<string, PageInput>>>({});
-  // Progress of a 1,000-file drop arrives as thousands of messages: applied once per frame.
-  const pendingProgress = useRef<{ phases: Record<string, string>; previews: Record<string, PageInput>; frame: number | null }>({ phases: {}, previews: {}, frame: null });
-  const progressFor = useCallback(
-    (key: string) => (p: { phase: string; preview?: PageInput }) => {
-      const pending = pendingProgress.current;
-      pending.phases[key] = p.phase;
-      if (p.preview) pending.previews[key] = p.preview;
-      if (pending.frame !== null) return;
-      pending.frame = window.requestAnimationFrame(() => {
-        const { phases, previews: newPreviews } = pending;
-        pending.phases = {};
-        pending.previews = {};
-        pending.frame = null;
-        setProgress((prev) => ({ ...prev, ...phases }));
-        if (Object.keys(newPreviews).length > 0) setPreviews((prev) => ({ ...prev, ...newPreviews }));
-      });
-    },
-    [],
-  );
-  const { states, decoded, settled } = usePageInputs(sources, progressFor);
+  const progressFor = useCallback((key: string) => (p: { phase: string; preview?: PageInput }) => ingest.progress(key, p.phase, p.preview), [ingest]);
+  const { states, decoded, settled: sourcesSettled } = usePageInputs(sources, progressFor);
+  const settled = sourcesSettled && incoming === 0 && walking === 0;
   const entries: InputEntry[] = useMemo(
     () => [
       ...refused,
@@ -301,12 +332,13 @@ export function App() {
           name: s.name,
           size: s.bytes.length,
           decoded: state?.decoded ?? null,
-          progress: state?.decoded ? null : (progress[s.key] ?? 'Waiting for the engine…'),
+          progress: state?.decoded ? null : (progress.get(s.key) ?? 'Waiting for the engine…'),
           failure: state?.failure ?? null,
         };
       }),
     ],
-    [refused, sources, states, progress],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `progressVersion` changes when `progress` does.
+    [refused, sources, states, progress, progressVersion],
   );
   // The two long lists render as interruptible (transition) work: while a 1,000-file drop fills
   // them, React renders them in slices between frames instead of one long task per update.
@@ -323,8 +355,8 @@ export function App() {
   // What people paste (a URL, host:port, [IPv6]:port, a trailing dot) becomes the host a client would check.
   const hostInput = useMemo(() => parseHostInput(host), [host]);
   const debouncedHost = useDebounced(hostInput.host ?? '', 250);
-  const analysisParams = useMemo(
-    () => ({
+  const latestParams = useMemo(
+    (): AnalysisParams => ({
       inputs: decoded.map((d) => ({ key: d.sha256Hex, revision: revisions[d.sha256Hex] ?? 0 })),
       host: debouncedHost || null,
       at,
@@ -333,6 +365,10 @@ export function App() {
     }),
     [decoded, revisions, debouncedHost, at, trusted, engineGeneration],
   );
+  // The analysis waits until every input is decoded; until then its parameters stay those of the
+  // last settled session, so a streaming drop does not switch the query to a new key every update.
+  const [analysisParams, setAnalysisParams] = useState(latestParams);
+  if (settled && analysisParams !== latestParams) setAnalysisParams(latestParams);
   const analysisQuery = useSessionAnalysis(analysisParams, settled, (p) => setAnalysisProgress(p.phase));
   const analysis = analysisQuery.data ?? null;
   const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
@@ -407,7 +443,7 @@ export function App() {
           )}
           <div id={`${appId}-inputs`} className={inputsFolded ? 'hidden space-y-4 lg:block' : 'space-y-4'}>
             <InputPanelView onFiles={onFiles} onPaste={onPaste} />
-            <InputList entries={deferredEntries} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
+            <InputList entries={deferredEntries} incoming={incoming} listing={walking > 0} onRemove={inputActions.onRemove} onClear={inputActions.onClear} onUnlock={inputActions.onUnlock} onRunAnyway={inputActions.onRunAnyway} />
             {decoded.some((d) => d.certificates.length > 0) && <ShareView onCreate={createShareLink} />}
           </div>
         </aside>

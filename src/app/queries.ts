@@ -8,6 +8,7 @@ import { queryOptions, useQuery, useQueryClient, keepPreviousData } from '@tanst
 import type { CertificateModel } from '@/core/model';
 import type { PageInput, PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
 import { engineClient, type ProgressListener } from '@/worker/client';
+import { sessionInterval, throttle } from './throttle';
 
 export interface LoadedSource {
   readonly key: string;
@@ -83,21 +84,19 @@ export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (ke
       const key = keyOf(q.queryKey);
       if (key) results.set(key, { data: q.state.data as PageInput | undefined, error: q.state.error });
     }
-    let frame: number | null = null;
+    // Each new session costs the page time in proportion to its size (rows, names, the list):
+    // while a big drop streams in it is made again a few times a second (throttle.ts).
+    const remake = throttle(() => setVersion((v) => v + 1), () => sessionInterval(results.size));
     const unsubscribe = cache.subscribe((event) => {
       const key = keyOf(event.query.queryKey);
       if (!key) return;
       if (event.type === 'removed') results.delete(key);
       else results.set(key, { data: event.query.state.data as PageInput | undefined, error: event.query.state.error });
-      if (frame !== null) return;
-      frame = window.requestAnimationFrame(() => {
-        frame = null;
-        setVersion((v) => v + 1);
-      });
+      remake.schedule();
     });
     return () => {
       unsubscribe();
-      if (frame !== null) window.cancelAnimationFrame(frame);
+      remake.cancel();
     };
   }, [queryClient, results]);
   useEffect(() => {
@@ -157,9 +156,24 @@ export function analyzeSessionInWorker(params: AnalysisParams, onProgress?: Prog
   );
 }
 
+/**
+ * The analysis key's hash, made once per parameters object: React Query hashes a query's key on
+ * every render that uses it, and a 1,385-input session's key is 1,385 objects (10–30 ms a render).
+ */
+const analysisKeyHashes = new WeakMap<AnalysisParams, string>();
+export function analysisKeyHash(params: AnalysisParams): string {
+  let hash = analysisKeyHashes.get(params);
+  if (hash === undefined) {
+    hash = JSON.stringify(['analyze', params.inputs.map((i) => `${i.key}:${i.revision}`), params.host, params.at, params.trusted, params.engineGeneration]);
+    analysisKeyHashes.set(params, hash);
+  }
+  return hash;
+}
+
 export function analysisQueryOptions(params: AnalysisParams, enabled: boolean, onProgress?: ProgressListener) {
   return queryOptions({
     queryKey: ['analyze', params] as const,
+    queryKeyHashFn: (key) => analysisKeyHash(key[1] as AnalysisParams),
     queryFn: () => analyzeSessionInWorker(params, onProgress),
     enabled: enabled && params.inputs.length > 0,
     placeholderData: keepPreviousData,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesOfEntry, pathOf } from './window-drop';
+import { filesOfEntry, pathOf, walkEntry } from './window-drop';
 
 /** A folder tree as File and Directory Entries, the shape a browser hands a drop handler. */
 function fileEntry(fullPath: string): FileSystemFileEntry {
@@ -21,7 +21,7 @@ function dirEntry(fullPath: string, children: FileSystemEntry[]): FileSystemDire
 }
 
 describe('files of a dropped folder keep their paths', () => {
-  it('reads every file, through every page of entries, with its path inside the drop', async () => {
+  it('reads every file, through every page of entries, with its path inside the drop (a folder\'s files before its subfolders, as ls -R)', async () => {
     const tree = dirEntry('/ca-tests', [
       dirEntry('/ca-tests/expired', [fileEntry('/ca-tests/expired/end.crt'), fileEntry('/ca-tests/expired/int.crt')]),
       dirEntry('/ca-tests/good', [fileEntry('/ca-tests/good/end.crt')]),
@@ -29,7 +29,18 @@ describe('files of a dropped folder keep their paths', () => {
     ]);
     const out: File[] = [];
     await filesOfEntry(tree, out);
-    expect(out.map(pathOf)).toEqual(['ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt', 'ca-tests/README']);
+    expect(out.map(pathOf)).toEqual(['ca-tests/README', 'ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt']);
+  });
+
+  it('hands files on in order, 32 at a time, and skips a file the browser will not give', async () => {
+    const refused = { ...fileEntry('/f/gone.pem'), file: (_ok: unknown, fail: (e: Error) => void) => fail(new Error('NotFoundError')) } as unknown as FileSystemFileEntry;
+    const names = Array.from({ length: 130 }, (_, i) => `f/${String(i).padStart(3, '0')}.pem`);
+    const children = names.map((n) => fileEntry(`/${n}`));
+    children.splice(5, 0, refused);
+    const batches: string[][] = [];
+    await walkEntry(dirEntry('/f', children), (files) => batches.push(files.map(pathOf)));
+    expect(batches.map((b) => b.length)).toEqual([31, 32, 32, 32, 3]);
+    expect(batches.flat()).toEqual(names);
   });
 
   const rows: [File, string, string][] = [

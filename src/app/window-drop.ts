@@ -11,30 +11,67 @@ export function pathOf(file: File): string {
   return droppedPaths.get(file) ?? (file.webkitRelativePath || file.name);
 }
 
-/** Reads every file of a dropped folder (recursively) through the File and Directory Entries API. */
-export async function filesOfEntry(entry: FileSystemEntry, out: File[], depth = 0): Promise<void> {
-  if (depth > 16) return;
-  if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+/** Files of a dropped folder are handed on in batches of this many as they are found. */
+const DROP_BATCH = 32;
+
+function fileOf(entry: FileSystemFileEntry): Promise<File> {
+  return new Promise<File>((resolve, reject) => entry.file(resolve, reject)).then((file) => {
     // fullPath is "/folder/sub/name" inside the drop.
     const path = entry.fullPath.replace(/^\/+/u, '');
     if (path && path !== file.name) droppedPaths.set(file, path);
-    out.push(file);
-    return;
-  }
-  if (entry.isDirectory) {
-    const reader = (entry as FileSystemDirectoryEntry).createReader();
-    // readEntries returns at most ~100 entries per call: read until it returns none.
-    for (;;) {
-      const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
-      if (batch.length === 0) break;
-      for (const child of batch) await filesOfEntry(child, out, depth + 1);
-    }
+    return file;
+  });
+}
+
+async function entriesOf(folder: FileSystemDirectoryEntry): Promise<FileSystemEntry[]> {
+  const reader = folder.createReader();
+  const all: FileSystemEntry[] = [];
+  // readEntries returns at most ~100 entries per call: read until it returns none.
+  for (;;) {
+    const page = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (page.length === 0) return all;
+    all.push(...page);
   }
 }
 
-/** Collects files from a drop, including folders. Must be called synchronously in the drop handler. */
-function collectDrop(dt: DataTransfer): Promise<File[]> {
+/** The file entries under `entry`, a folder's files before its subfolders' (as `ls -R`); folders are listed concurrently. */
+async function listFiles(entry: FileSystemEntry, depth: number): Promise<FileSystemFileEntry[]> {
+  if (depth > 16) return [];
+  if (entry.isFile) return [entry as FileSystemFileEntry];
+  if (!entry.isDirectory) return [];
+  const children = await entriesOf(entry as FileSystemDirectoryEntry).catch(() => []);
+  const files = children.filter((e) => e.isFile) as FileSystemFileEntry[];
+  const below = await Promise.all(children.filter((e) => e.isDirectory).map((d) => listFiles(d, depth + 1)));
+  return files.concat(...below);
+}
+
+/**
+ * Reads every file of a dropped folder (recursively) through the File and Directory Entries API
+ * and hands them to `emit` in order, DROP_BATCH at a time. Listing is quick (about 70 ms for
+ * 1,385 files in 248 folders); each File costs the page a synchronous blob registration (about
+ * 0.6 ms). The next batch is asked for from a new task: asked for from the callbacks of the last,
+ * the answers kept arriving during those registrations and Chromium took all 1,385 in one task
+ * (a 1 s freeze). A file the browser will not give (removed meanwhile, no permission) is skipped.
+ */
+export async function walkEntry(entry: FileSystemEntry, emit: (files: File[]) => void, depth = 0): Promise<void> {
+  const entries = await listFiles(entry, depth);
+  for (let i = 0; i < entries.length; i += DROP_BATCH) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const files = (await Promise.all(entries.slice(i, i + DROP_BATCH).map((e) => fileOf(e).catch(() => null)))).filter((f): f is File => f !== null);
+    if (files.length > 0) emit(files);
+  }
+}
+
+/** Every file of a dropped folder, in one list (walkEntry's batches joined). */
+export async function filesOfEntry(entry: FileSystemEntry, out: File[], depth = 0): Promise<void> {
+  await walkEntry(entry, (files) => out.push(...files), depth);
+}
+
+/**
+ * Hands on the files of a drop, including folders' (in batches as they are found). Must be
+ * called synchronously in the drop handler: the DataTransfer empties when it returns.
+ */
+function collectDrop(dt: DataTransfer, onFiles: (files: File[]) => void, onWalk: (delta: number) => void): void {
   const direct: File[] = [];
   const directories: FileSystemEntry[] = [];
   for (const item of Array.from(dt.items)) {
@@ -48,15 +85,17 @@ function collectDrop(dt: DataTransfer): Promise<File[]> {
     if (file) direct.push(file);
   }
   if (dt.items.length === 0) direct.push(...Array.from(dt.files));
-  return (async () => {
-    const out = [...direct];
-    for (const d of directories) await filesOfEntry(d, out);
-    return out;
-  })();
+  if (direct.length > 0) onFiles(direct);
+  if (directories.length === 0) return;
+  // Told while folders are still being listed, so nothing treats the files so far as the whole drop.
+  onWalk(1);
+  void (async () => {
+    for (const d of directories) await walkEntry(d, onFiles).catch(() => undefined);
+  })().finally(() => onWalk(-1));
 }
 
 /** The whole window is a drop zone; returns whether files are being dragged over it. */
-export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
+export function useWindowDrop(onFiles: (files: File[]) => void, onWalk: (delta: number) => void = () => undefined): boolean {
   const [dragging, setDragging] = useState(false);
   // A layout effect: attached before the first paint, so a file dropped the moment the page shows
   // is read instead of the browser navigating away to it.
@@ -83,11 +122,12 @@ export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
       setDragging(false);
       if (!e.dataTransfer) return;
       e.preventDefault();
-      collectDrop(e.dataTransfer).then(
+      collectDrop(
+        e.dataTransfer,
         (files) => {
           if (files.length > 0) onFiles(files);
         },
-        () => undefined,
+        onWalk,
       );
     };
     window.addEventListener('dragenter', onEnter);
@@ -100,6 +140,6 @@ export function useWindowDrop(onFiles: (files: File[]) => void): boolean {
       window.removeEventListener('dragleave', onLeave);
       window.removeEventListener('drop', onDrop);
     };
-  }, [onFiles]);
+  }, [onFiles, onWalk]);
   return dragging;
 }

@@ -20,6 +20,10 @@ export interface InputEntry {
 
 export interface InputListProps {
   readonly entries: readonly InputEntry[];
+  /** Files handed in whose bytes are still being read (not listed yet). */
+  readonly incoming?: number;
+  /** A dropped folder is still being listed: more files will come. */
+  readonly listing?: boolean;
   readonly onRemove: (key: string) => void;
   readonly onClear: () => void;
   /** Retries a locked input with a password; the password is not kept. */
@@ -83,7 +87,7 @@ const VIRTUALIZE_ABOVE = 30;
 /** Memoised: with deferred entries, an urgent render of the page leaves this list alone. */
 export const InputList = memo(InputListView);
 
-function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
+function InputListView({ entries, incoming = 0, listing = false, onRemove, onClear, onUnlock, onRunAnyway }: InputListProps) {
   const id = useId();
   const headingId = `${id}-h`;
   const [only, setOnly] = useState<InputState | null>(null);
@@ -106,7 +110,7 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
       className="panel p-3"
       // How many inputs are listed and how many the engine still works on: read by `npm run bench`.
       data-input-count={entries.length}
-      data-inputs-working={counts.working}
+      data-inputs-working={counts.working + incoming + (listing ? 1 : 0)}
     >
       <div className="mb-2 flex items-center justify-between gap-2">
         <h2 id={headingId} className="section-title">
@@ -118,8 +122,14 @@ function InputListView({ entries, onRemove, onClear, onUnlock, onRunAnyway }: In
           </button>
         )}
       </div>
+      {(incoming > 0 || listing) && (
+        <p role="status" className="mb-2 text-xs text-zinc-700 dark:text-zinc-300">
+          {incoming > 0 ? `Reading ${formatCount(incoming)} more file${incoming === 1 ? '' : 's'}` : 'Reading'}
+          {listing ? (incoming > 0 ? '; listing the dropped folder…' : ' the dropped folder…') : '…'}
+        </p>
+      )}
       {entries.length === 0 ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No inputs yet.</p>
+        incoming > 0 || listing ? null : <p className="text-sm text-zinc-600 dark:text-zinc-400">No inputs yet.</p>
       ) : (
         <>
           {counts.working > 0 && entries.length > 1 && (
