@@ -1,6 +1,6 @@
 import { parseHostInput } from '@/core/purpose/host-input';
 import type { PageInput, ReadFile } from '@/worker/protocol';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChainCallbacks } from '@/ui/chain-forest-view';
 import { DropOverlayView } from '@/ui/drop-overlay-view';
@@ -124,7 +124,9 @@ export function App() {
   const [ingest] = useState(() => {
     const pending = { added: 0, taken: 0, refused: [] as InputEntry[], readable: [] as LoadedSource[], phases: new Map<string, string>(), previews: new Map<string, PageInput>() };
     let seen = 0;
-    const flush = () => {
+    // A transition, like the session's re-make (queries.ts): rendered in slices, never blocking.
+    const flush = (first: boolean) => (first ? apply() : startTransition(() => apply()));
+    const apply = () => {
       const { added, taken, refused: refusedNow, readable, phases, previews: newPreviews } = pending;
       pending.added = 0;
       pending.taken = 0;
@@ -370,7 +372,10 @@ export function App() {
   const [analysisParams, setAnalysisParams] = useState(latestParams);
   if (settled && analysisParams !== latestParams) setAnalysisParams(latestParams);
   const analysisQuery = useSessionAnalysis(analysisParams, settled, (p) => setAnalysisProgress(p.phase));
-  const analysis = analysisQuery.data ?? null;
+  // The answers reach the page through a query observer, whose updates React renders at once in
+  // one blocking task (10,000 certificates: the view model, the list's summary, its filters, over
+  // 200 ms); deferred, they render as interruptible work after the urgent update.
+  const analysis = useDeferredValue(analysisQuery.data ?? null);
   const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
   const analyzing = analysisQuery.isFetching ? (analysisProgress ?? 'Analyzing…') : null;
 

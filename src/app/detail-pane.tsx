@@ -2,7 +2,7 @@
  * The detail of the selected overview row. Loaded lazily (its own chunk): nothing here is needed
  * before the first input has been decoded, which keeps the first-load main-thread JS small.
  */
-import { useId, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, type ReactNode } from 'react';
 import type { PageInput } from '@/worker/protocol';
 import { CertificateView } from '@/ui/certificate-view';
 import { ChainTreeView, type ChainCallbacks } from '@/ui/chain-forest-view';
@@ -35,15 +35,19 @@ export interface DetailPaneProps {
 function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
   const posted = view.assessmentsOf(sha);
   const query = useVerifierAnswers(view.analysisId, sha);
+  // Deferred (see CertificateDetail): the matrix and the findings render as interruptible work.
+  const latest = useMemo(() => ({ sha, answers: query.data }), [sha, query.data]);
+  const deferred = useDeferredValue(latest);
+  const answers = deferred.sha === sha ? deferred.answers : undefined;
   if (!posted) return null;
-  const full = query.data?.findings;
+  const full = answers?.findings;
   const findingCodes = new Map(posted.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
   return (
     <>
       <VerifierMatrixView
         key={sha}
         roles={posted}
-        answers={query.data ?? null}
+        answers={answers ?? null}
         failure={query.error ? query.error.message : null}
         host={host}
         nameOf={(s) => chainCallbacks.labelOf(s).name}
@@ -64,7 +68,12 @@ function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { reado
 /** A certificate's detail: the page lists summaries, so its full model comes from the engine first (a few milliseconds). */
 function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, host, chainCallbacks, idPrefix, containers }: DetailPaneProps & { readonly sha: string; readonly idPrefix: string; readonly containers: readonly ReactNode[] }) {
   const model = useCertificateModel(sha);
-  if (!model.data) {
+  // A query's result reaches React as a blocking update; the certificate's whole view rendered in
+  // it was one 60–120 ms task. Deferred, the view renders as interruptible work right after (and
+  // never shows another certificate's model: a stale deferred value reads as still opening).
+  const deferred = useDeferredValue(model.data);
+  const certificate = deferred?.sha256Hex === sha ? deferred : undefined;
+  if (!certificate) {
     return (
       <p className="panel p-4 text-sm" role="status">
         {model.error ? `This certificate could not be shown: ${model.error.message}` : 'Opening the certificate…'}
@@ -75,7 +84,7 @@ function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, h
   const tree = view?.forest.trees[sha];
   return (
     <CertificateView
-      certificate={model.data}
+      certificate={certificate}
       at={at}
       sources={row.sources}
       verdicts={view?.verdicts.get(row.key) ?? null}
@@ -97,7 +106,7 @@ function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, h
         ) : null
       }
       containers={containers}
-      tools={<CertificateTools key={sha} certificate={model.data} {...certificateToolsProps(sha, row.title, rows, decoded, view)} />}
+      tools={<CertificateTools key={sha} certificate={certificate} {...certificateToolsProps(sha, row.title, rows, decoded, view)} />}
     />
   );
 }

@@ -3,7 +3,7 @@
  * Keys are content SHA-256s (never passwords); results never go stale (the input cannot change)
  * and queries run offline (networkMode 'always': no network is involved at all).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { queryOptions, useQuery, useQueryClient, keepPreviousData } from '@tanstack/react-query';
 import type { CertificateModel } from '@/core/model';
 import type { PageInput, PostedAnalysis, VerifierAnswers } from '@/worker/protocol';
@@ -86,7 +86,13 @@ export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (ke
     }
     // Each new session costs the page time in proportion to its size (rows, names, the list):
     // while a big drop streams in it is made again a few times a second (throttle.ts).
-    const remake = throttle(() => setVersion((v) => v + 1), () => sessionInterval(results.size));
+    // A transition: React renders the new session in slices (yielding between components) rather
+    // than in one blocking task; one decoded input may hold 10,000 certificates. (The first rows of
+    // a big input come earlier, as a preview, through the page's progress updates.)
+    const remake = throttle(
+      () => startTransition(() => setVersion((v) => v + 1)),
+      () => sessionInterval(results.size),
+    );
     const unsubscribe = cache.subscribe((event) => {
       const key = keyOf(event.query.queryKey);
       if (!key) return;

@@ -32,7 +32,15 @@ describe('throttle: a burst of changes re-makes the session a few times, the fir
   it('runs the first call on the next frame, folds a burst into one run per interval', () => {
     const f = fakeTimers();
     let runs = 0;
-    const th = throttle(() => runs++, () => 100, f.t);
+    const firsts: boolean[] = [];
+    const th = throttle(
+      (first) => {
+        runs++;
+        firsts.push(first);
+      },
+      () => 100,
+      f.t,
+    );
     th.schedule();
     th.schedule();
     f.paint();
@@ -47,6 +55,8 @@ describe('throttle: a burst of changes re-makes the session a few times, the fir
     f.advance(60);
     f.paint();
     expect(runs).toBe(2);
+    // The first run is told it is (show it at once); the burst's is not (render it interruptibly).
+    expect(firsts).toEqual([true, false]);
   });
 
   it('runs at once again after a quiet spell, and a cancelled run never comes', () => {

@@ -33,22 +33,26 @@ export const pageTimers: ThrottleTimers = {
   },
 };
 
-export function throttle(run: () => void, interval: () => number, timers: ThrottleTimers = pageTimers): Throttle {
+/**
+ * `run` is told whether it is the first run after a quiet spell (the first result of a drop: small,
+ * and worth showing at once) or one of a burst's (worth rendering as interruptible work).
+ */
+export function throttle(run: (first: boolean) => void, interval: () => number, timers: ThrottleTimers = pageTimers): Throttle {
   let cancelPending: (() => void) | null = null;
   let last = -Infinity;
-  const fire = () => {
+  const fire = (first: boolean) => {
     cancelPending = timers.frame(() => {
       cancelPending = null;
       last = timers.now();
-      run();
+      run(first);
     });
   };
   return {
     schedule() {
       if (cancelPending) return;
       const wait = last + interval() - timers.now();
-      if (wait <= 0) fire();
-      else cancelPending = timers.after(wait, fire);
+      if (wait <= 0) fire(true);
+      else cancelPending = timers.after(wait, () => fire(false));
     },
     cancel() {
       cancelPending?.();
