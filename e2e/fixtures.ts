@@ -46,6 +46,21 @@ export async function dropFiles(page: Page, files: readonly DropFile[], selector
   }
 }
 
+/**
+ * Drops folders (or files) from the disk the way a person drags them from a file manager: through
+ * Chromium's own drag-and-drop (DevTools Input.dispatchDragEvent with paths), so the page sees
+ * real directory entries (webkitGetAsEntry), not Files made in the page.
+ */
+export async function dropPaths(page: Page, paths: readonly string[], at = { x: 400, y: 300 }): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const data = { items: [], files: [...paths], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export const test = base.extend<{ offOriginRequests: string[] }>({
   offOriginRequests: [
     async ({ page, baseURL }, use) => {

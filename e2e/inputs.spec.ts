@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
+import { tmpdir } from 'node:os';
+import { test, expect, dropFiles, dropPaths, fixture, FIXTURES } from './fixtures';
 import { dataFile, inputRow, openApp, overview, pasteText } from './helpers';
 
 test('file picker adds files; inputs accumulate; remove one; clear all', async ({ page }) => {
@@ -62,6 +63,35 @@ test('a whole folder can be opened (each file becomes an input)', async ({ page 
   await expect(page.getByRole('list', { name: 'Loaded inputs' }).getByRole('listitem')).toHaveCount(6);
   // root, root2, intermediate, its cross-certificate, and the CRL (PEM and DER are the same CRL).
   await expect(overview(page).getByRole('option')).toHaveCount(5);
+});
+
+test('a folder dragged from the disk: nested paths kept, files with the same name apart, an unreadable file listed, analysis once all are in', async ({ page }) => {
+  // A CA test folder as people have them: the same file name in several subfolders.
+  const root = mkdtempSync(path.join(tmpdir(), 'certscope-drop-'));
+  const put = (rel: string, bytes: Uint8Array | string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), bytes);
+  };
+  put('ca-tests/expired/end.crt', fixture('leaves/expired.pem').bytes);
+  put('ca-tests/good/end.crt', fixture('leaves/server.pem').bytes);
+  put('ca-tests/good/chain/int.pem', readFileSync(path.join(FIXTURES, 'pki', 'intermediate.pem')));
+  put('ca-tests/README', 'Test certificates for the CA suite.\n');
+  try {
+    await openApp(page);
+    await dropPaths(page, [path.join(root, 'ca-tests')]);
+    const inputs = page.getByRole('region', { name: /^Inputs/ });
+    await expect(inputs.getByRole('heading', { name: 'Inputs (4)' })).toBeVisible();
+    await expect(inputs).toHaveAttribute('data-inputs-working', '0');
+    // Each input is known by its path inside the drop (a folder's files before its subfolders').
+    for (const name of ['ca-tests/README', 'ca-tests/expired/end.crt', 'ca-tests/good/end.crt', 'ca-tests/good/chain/int.pem']) await expect(inputRow(page, name)).toBeVisible();
+    await expect(inputRow(page, 'ca-tests/README')).toContainText(/unreadable|no certificate|not/i);
+    await expect(overview(page).getByRole('option')).toHaveCount(3);
+    // The analysis ran on the whole drop: the expired leaf is refused for its dates.
+    await overview(page).getByRole('option', { name: /expired/i }).first().click();
+    await expect(page.getByRole('region', { name: /verdict|Verifiers/i }).first()).toContainText(/expired/i);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test('one bad PEM block shows its error and keeps the good certificates of the same file', async ({ page }) => {

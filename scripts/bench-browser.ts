@@ -57,21 +57,32 @@ async function dropAndMeasure(page: Page, name: string, bytes: Uint8Array, expec
 }
 
 /**
- * A folder picked with the folder picker, as a person opens a CA test folder: timed in the page
- * from the picker's change event to the first certificate row, and to every input listed with
- * nothing left for the engine (data-inputs-working = 0), with the long tasks meanwhile.
+ * A 1,385-file folder opened as a person would: dragged from the file manager onto the page
+ * (Chromium's own drag and drop, through DevTools, so the page reads real directory entries), or
+ * chosen with the folder picker. Timed in the page from the drop event (or the picker's change
+ * event) to the first certificate row, and to every input listed with nothing left for the engine
+ * (data-inputs-working = 0), with the long tasks meanwhile. With the picker, Chromium builds the
+ * 1,385-entry FileList in one task before the page hears of it: that task is given on its own.
  */
-async function pickFolderAndMeasure(page: Page, folder: string, inputs: number) {
+async function openFolderAndMeasure(page: Page, folder: string, inputs: number, how: 'drop' | 'pick') {
   await page.evaluate(`(() => {
     const w = window;
-    w.__folder = { longTasks: [], t0: -1, first: -1 };
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__folder.longTasks.push(e.duration); }).observe({ type: 'longtask' });
-    document.addEventListener('change', () => { if (w.__folder.t0 < 0) w.__folder.t0 = performance.now(); }, true);
+    w.__folder = { tasks: [], t0: -1, first: -1 };
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__folder.tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
+    const start = () => { if (w.__folder.t0 < 0) w.__folder.t0 = performance.now(); };
+    document.addEventListener('change', start, true);
+    window.addEventListener('drop', start, true);
     new MutationObserver(() => {
       if (w.__folder.first < 0 && document.querySelector('[data-certificate-row]')) w.__folder.first = performance.now();
     }).observe(document.body, { subtree: true, childList: true });
   })()`);
-  await page.getByLabel('Choose a folder to open').setInputFiles(folder);
+  if (how === 'pick') await page.getByLabel('Choose a folder to open').setInputFiles(folder);
+  else {
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [], files: [folder], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data });
+    await cdp.detach();
+  }
   // Polled from here (a string predicate in waitForFunction would need eval, which the CSP forbids).
   const deadline = Date.now() + 600_000;
   for (;;) {
@@ -83,7 +94,12 @@ async function pickFolderAndMeasure(page: Page, folder: string, inputs: number) 
     await page.waitForTimeout(50);
   }
   await page.waitForTimeout(100);
-  return page.evaluate(`(() => { const f = window.__folder; return { first: f.first - f.t0, all: f.all - f.t0, longestTask: Math.max(0, ...f.longTasks), blocking: f.longTasks.reduce((a, d) => a + Math.max(0, d - 50), 0) }; })()`) as Promise<{ first: number; all: number; longestTask: number; blocking: number }>;
+  return page.evaluate(`(() => {
+    const f = window.__folder;
+    const page = f.tasks.filter(([start]) => start >= f.t0).map(([, d]) => d);
+    const before = f.tasks.filter(([start]) => start < f.t0).map(([, d]) => d);
+    return { first: f.first - f.t0, all: f.all - f.t0, longestTask: Math.max(0, ...page), blocking: page.reduce((a, d) => a + Math.max(0, d - 50), 0), browserTask: Math.max(0, ...before) };
+  })()`) as Promise<{ first: number; all: number; longestTask: number; blocking: number; browserTask: number }>;
 }
 
 /** Scrolls the 10,000-row overview to 60 random places, one per frame: frame times as a person would feel them. */
@@ -174,16 +190,18 @@ export async function measureBrowser(files: { bigFile: string; rootsFile: string
       await page.close();
     }
     const many = files.manyFolder && files.manyInputs ? { folder: files.manyFolder, files: files.manyInputs, inputs: files.manyInputs } : manyFilesFolder();
-    {
+    const label = `${many.files.toLocaleString('en-US')}-file folder`;
+    for (const how of ['drop', 'pick'] as const) {
       const page = await browser.newPage();
       await page.goto('http://127.0.0.1:4391/?at=2026-06-01T00:00:00Z');
       await page.waitForLoadState('networkidle');
-      const m = await pickFolderAndMeasure(page, many.folder, many.inputs);
-      const label = `${many.files.toLocaleString('en-US')}-file folder`;
-      rows.push({ what: `Chromium folder pick → first row, ${label}, ms`, certscope: fmt(m.first), peer: '—', ratio: '—', goal: '≤ 500 ms' });
-      rows.push({ what: `Chromium folder pick → all inputs listed, ${label}, ms`, certscope: fmt(m.all), peer: '—', ratio: '—', goal: '≤ 5,000 ms' });
-      rows.push({ what: `longest main-thread task, ${label}, ms`, certscope: fmt(m.longestTask), peer: '—', ratio: '—', goal: '≤ 50 ms' });
-      rows.push({ what: `total blocking time, ${label}, ms`, certscope: fmt(m.blocking), peer: '—', ratio: '—', goal: '—' });
+      const m = await openFolderAndMeasure(page, many.folder, many.inputs, how);
+      const verb = how === 'drop' ? 'folder drop' : 'folder pick';
+      rows.push({ what: `Chromium ${verb} → first row, ${label}, ms`, certscope: fmt(m.first), peer: '—', ratio: '—', goal: '≤ 500 ms' });
+      rows.push({ what: `Chromium ${verb} → all inputs listed, ${label}, ms`, certscope: fmt(m.all), peer: '—', ratio: '—', goal: '≤ 5,000 ms' });
+      rows.push({ what: `longest main-thread task, ${verb}, ${label}, ms`, certscope: fmt(m.longestTask), peer: '—', ratio: '—', goal: '≤ 50 ms' });
+      rows.push({ what: `total blocking time, ${verb}, ${label}, ms`, certscope: fmt(m.blocking), peer: '—', ratio: '—', goal: '—' });
+      if (how === 'pick') rows.push({ what: `Chromium building the picked FileList before the page hears of it (one task), ${label}, ms`, certscope: fmt(m.browserTask), peer: '—', ratio: '—', goal: '—' });
       await page.close();
     }
     if (heap !== null) rows.push({ what: 'worker JS heap with 10,000 certificates, MB', certscope: heap.toFixed(1), peer: '—', ratio: '—', goal: '—' });
