@@ -87,8 +87,10 @@ export function usePageInputs(sources: readonly LoadedSource[], onProgress?: (ke
     // Each new session costs the page time in proportion to its size (rows, names, the list):
     // while a big drop streams in it is made again a few times a second (throttle.ts).
     // A transition: React renders the new session in slices (yielding between components) rather
-    // than in one blocking task; one decoded input may hold 10,000 certificates. (The first rows of
-    // a big input come earlier, as a preview, through the page's progress updates.)
+    // than in one blocking task; one decoded input may hold 10,000 certificates (its first rows
+    // come earlier, as a preview, through the page's progress updates). Measured, rendering even
+    // a small first result at once cost 55–85 ms tasks (the detail pane mounts with it) and saved
+    // under 100 ms of first row.
     const remake = throttle(
       () => startTransition(() => setVersion((v) => v + 1)),
       () => sessionInterval(results.size),

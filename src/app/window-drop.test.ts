@@ -32,14 +32,14 @@ describe('files of a dropped folder keep their paths', () => {
     expect(out.map(pathOf)).toEqual(['ca-tests/README', 'ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt']);
   });
 
-  it('hands files on in order, 32 at a time, and skips a file the browser will not give', async () => {
+  it('hands files on in order, 16 at a time, and skips a file the browser will not give', async () => {
     const refused = { ...fileEntry('/f/gone.pem'), file: (_ok: unknown, fail: (e: Error) => void) => fail(new Error('NotFoundError')) } as unknown as FileSystemFileEntry;
     const names = Array.from({ length: 130 }, (_, i) => `f/${String(i).padStart(3, '0')}.pem`);
     const children = names.map((n) => fileEntry(`/${n}`));
     children.splice(5, 0, refused);
     const batches: string[][] = [];
     await walkEntry(dirEntry('/f', children), (files) => batches.push(files.map(pathOf)));
-    expect(batches.map((b) => b.length)).toEqual([31, 32, 32, 32, 3]);
+    expect(batches.map((b) => b.length)).toEqual([15, 16, 16, 16, 16, 16, 16, 16, 3]);
     expect(batches.flat()).toEqual(names);
   });
 

@@ -12,7 +12,7 @@ export function pathOf(file: File): string {
 }
 
 /** Files of a dropped folder are handed on in batches of this many as they are found. */
-const DROP_BATCH = 32;
+const DROP_BATCH = 16;
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {
   return new Promise<File>((resolve, reject) => entry.file(resolve, reject)).then((file) => {
