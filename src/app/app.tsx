@@ -172,6 +172,7 @@ export function App() {
     () =>
       new ReadQueue<ReadFile>({
         batch: FILE_BATCH,
+        firstBatch: 4,
         later: (step) => window.setTimeout(step, 0),
         // Once more if the engine restarted meanwhile (another input ran past its time bound).
         read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),

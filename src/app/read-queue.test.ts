@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ReadQueue } from './read-queue';
 
 /** A queue whose "later" steps run only when the test says so, recording what each step posted. */
-function harness(options: { failOn?: string; slow?: string } = {}) {
+function harness(options: { failOn?: string; slow?: string; firstBatch?: number } = {}) {
   const steps: (() => void)[] = [];
   const posted: string[][] = [];
   const taken: string[] = [];
   const releases: (() => void)[] = [];
   const queue = new ReadQueue<string>({
     batch: 2,
+    ...(options.firstBatch !== undefined ? { firstBatch: options.firstBatch } : {}),
     later: (step) => steps.push(step),
     read: (files) => {
       const names = files.map((f) => f.name);
@@ -65,6 +66,16 @@ describe('ReadQueue: every file handed in reaches the engine a batch per task, a
     h.runStep();
     await settle();
     expect(h.taken).toEqual(['failed a: engine gone', 'failed b: engine gone', 'read c']);
+  });
+
+  it('ramps up from firstBatch after an idle spell, doubling to batch', async () => {
+    const h = harness({ firstBatch: 1 });
+    h.queue.add(files('a', 'b', 'c', 'd', 'e'));
+    while (h.steps.length > 0) h.runStep();
+    expect(h.posted).toEqual([['a'], ['b', 'c'], ['d', 'e']]);
+    await settle();
+    h.queue.add(files('f', 'g'));
+    expect(h.posted.at(-1)).toEqual(['f']);
   });
 
   it('starts again for files added after it ran dry', async () => {

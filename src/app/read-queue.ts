@@ -17,6 +17,11 @@ export interface ReadQueueOptions<R> {
   readonly take: (files: readonly File[], results: readonly R[]) => void;
   /** Files handed to the engine per step. */
   readonly batch: number;
+  /**
+   * The first step after the queue was idle hands this many, and each next step twice as many up
+   * to `batch`: the first rows wait for a few files to be read and decoded, not for a full batch.
+   */
+  readonly firstBatch?: number;
   /** Runs the next step in a later task (window.setTimeout in the page). */
   readonly later: (step: () => void) => void;
 }
@@ -27,6 +32,7 @@ export class ReadQueue<R> {
   private readonly asked: { readonly files: readonly File[]; readonly results: Promise<readonly R[]> }[] = [];
   private pumping = false;
   private taking = false;
+  private size = 0;
 
   constructor(private readonly options: ReadQueueOptions<R>) {}
 
@@ -39,12 +45,14 @@ export class ReadQueue<R> {
     this.waiting.push(...files);
     if (!this.pumping) {
       this.pumping = true;
+      this.size = this.options.firstBatch ?? this.options.batch;
       this.step();
     }
   }
 
   private step(): void {
-    const files = this.waiting.splice(0, this.options.batch);
+    const files = this.waiting.splice(0, this.size);
+    this.size = Math.min(this.options.batch, this.size * 2);
     if (files.length === 0) {
       this.pumping = false;
       return;

@@ -32,14 +32,15 @@ describe('files of a dropped folder keep their paths', () => {
     expect(out.map(pathOf)).toEqual(['ca-tests/README', 'ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt']);
   });
 
-  it('hands files on in order, 16 at a time, and skips a file the browser will not give', async () => {
+  it('hands files on in order, 4, then 8, then 16 at a time, and skips a file the browser will not give', async () => {
     const refused = { ...fileEntry('/f/gone.pem'), file: (_ok: unknown, fail: (e: Error) => void) => fail(new Error('NotFoundError')) } as unknown as FileSystemFileEntry;
     const names = Array.from({ length: 130 }, (_, i) => `f/${String(i).padStart(3, '0')}.pem`);
     const children = names.map((n) => fileEntry(`/${n}`));
     children.splice(5, 0, refused);
     const batches: string[][] = [];
     await walkEntry(dirEntry('/f', children), (files) => batches.push(files.map(pathOf)));
-    expect(batches.map((b) => b.length)).toEqual([15, 16, 16, 16, 16, 16, 16, 16, 3]);
+    // Entries 0–3, 4–11 (one of them refused), then 16 at a time: 131 entries in all.
+    expect(batches.map((b) => b.length)).toEqual([4, 7, 16, 16, 16, 16, 16, 16, 16, 7]);
     expect(batches.flat()).toEqual(names);
   });
 

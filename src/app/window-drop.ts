@@ -13,6 +13,7 @@ export function pathOf(file: File): string {
 
 /** Files of a dropped folder are handed on in batches of this many as they are found. */
 const DROP_BATCH = 16;
+const FIRST_DROP_BATCH = 4;
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {
   return new Promise<File>((resolve, reject) => entry.file(resolve, reject)).then((file) => {
@@ -47,7 +48,7 @@ async function listFiles(entry: FileSystemEntry, depth: number): Promise<FileSys
 
 /**
  * Reads every file of a dropped folder (recursively) through the File and Directory Entries API
- * and hands them to `emit` in order, DROP_BATCH at a time. Listing is quick (about 70 ms for
+ * and hands them to `emit` in order, at most DROP_BATCH at a time. Listing is quick (about 70 ms for
  * 1,385 files in 248 folders); each File costs the page a synchronous blob registration (about
  * 0.6 ms). The next batch is asked for from a new task: asked for from the callbacks of the last,
  * the answers kept arriving during those registrations and Chromium took all 1,385 in one task
@@ -55,9 +56,10 @@ async function listFiles(entry: FileSystemEntry, depth: number): Promise<FileSys
  */
 export async function walkEntry(entry: FileSystemEntry, emit: (files: File[]) => void, depth = 0): Promise<void> {
   const entries = await listFiles(entry, depth);
-  for (let i = 0; i < entries.length; i += DROP_BATCH) {
+  // The first batch is small (the first rows wait on it), then each twice the last up to DROP_BATCH.
+  for (let i = 0, size = FIRST_DROP_BATCH; i < entries.length; i += size, size = Math.min(DROP_BATCH, size * 2)) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
-    const files = (await Promise.all(entries.slice(i, i + DROP_BATCH).map((e) => fileOf(e).catch(() => null)))).filter((f): f is File => f !== null);
+    const files = (await Promise.all(entries.slice(i, i + size).map((e) => fileOf(e).catch(() => null)))).filter((f): f is File => f !== null);
     if (files.length > 0) emit(files);
   }
 }
