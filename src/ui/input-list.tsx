@@ -124,8 +124,8 @@ function InputListView({ entries, incoming = 0, listing = false, onRemove, onCle
       </div>
       {(incoming > 0 || listing) && (
         <p role="status" className="mb-2 text-xs text-zinc-700 dark:text-zinc-300">
-          {incoming > 0 ? `Reading ${formatCount(incoming)} more file${incoming === 1 ? '' : 's'}` : 'Reading'}
-          {listing ? (incoming > 0 ? '; listing the dropped folder…' : ' the dropped folder…') : '…'}
+          {incoming > 0 ? `Reading ${formatCount(incoming)} more file${incoming === 1 ? '' : 's'}` : 'Reading the dropped folder'}
+          {listing && incoming > 0 ? ', and more from the dropped folder…' : '…'}
         </p>
       )}
       {entries.length === 0 ? (
