@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { VerifierId } from '@/core/verify/types';
 import { formatCount, plural } from './format';
 import { EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, summarize, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
@@ -66,6 +66,43 @@ function RefusingChip({ verdict, ids }: { readonly verdict: RowVerdicts['tlsServ
 const CLASS_ORDER: readonly RowClass[] = ['certificate', 'ca', 'csr', 'crl', 'key'];
 const CLASS_LABEL: Record<RowClass, string> = { certificate: 'certificate', ca: 'CA certificate', csr: 'CSR', crl: 'CRL', key: 'key' };
 
+/**
+ * The session's counts, each a filter. Its own component: counting 10,000 rows is its own slice of
+ * an interruptible render, not part of the list's.
+ */
+const SummaryBar = memo(function SummaryBar({ rows, verdicts, at, filter, toggle }: { readonly rows: readonly OverviewRow[]; readonly verdicts: ReadonlyMap<string, RowVerdicts> | null; readonly at: string; readonly filter: OverviewFilter; readonly toggle: <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => void }) {
+  const summary = useMemo(() => summarize(rows, verdicts, at), [rows, verdicts, at]);
+  return (
+  <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
+    {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (
+      <SummaryToggle key={c} pressed={filter.kind === c} onClick={() => toggle('kind', c)}>
+        {plural(summary.byClass[c], CLASS_LABEL[c])}
+      </SummaryToggle>
+    ))}
+    {summary.expired > 0 && (
+      <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
+        {formatCount(summary.expired)} expired
+      </SummaryToggle>
+    )}
+    {summary.expiring > 0 && (
+      <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
+        {formatCount(summary.expiring)} expiring within {EXPIRING_DAYS} days
+      </SummaryToggle>
+    )}
+    {summary.inputErrors > 0 && (
+      <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
+        {formatCount(summary.inputErrors)} from inputs with errors
+      </SummaryToggle>
+    )}
+    {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
+      <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
+        {formatCount(summary.refusedBy.get(verifier as VerifierId) ?? 0)} refused by {verifierNames([verifier])}
+      </SummaryToggle>
+    ))}
+  </div>
+  );
+});
+
 /** A count in the summary bar that filters the list to what it counts. */
 function SummaryToggle({ pressed, onClick, tone = 'neutral', children }: { readonly pressed: boolean; readonly onClick: () => void; readonly tone?: 'neutral' | 'warn' | 'bad'; readonly children: ReactNode }) {
   const toneClass = {
@@ -93,10 +130,9 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('loaded');
   const deferredFilter = useDeferredValue(filter);
-  const summary = useMemo(() => summarize(rows, verdicts, at), [rows, verdicts, at]);
   const shown = useMemo(() => sortRows(filterRows(rows, verdicts, at, deferredFilter), verdicts, sort), [rows, verdicts, at, deferredFilter, sort]);
   const filtered = filter !== NO_FILTER;
-  const toggle = <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => setFilter((f) => ({ ...f, [key]: f[key] === value ? NO_FILTER[key] : value }));
+  const toggle = useCallback(<K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => setFilter((f) => ({ ...f, [key]: f[key] === value ? NO_FILTER[key] : value })), []);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -171,33 +207,7 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
         </div>
         {rows.length > 1 && (
           <>
-            <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
-              {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (
-                <SummaryToggle key={c} pressed={filter.kind === c} onClick={() => toggle('kind', c)}>
-                  {plural(summary.byClass[c], CLASS_LABEL[c])}
-                </SummaryToggle>
-              ))}
-              {summary.expired > 0 && (
-                <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
-                  {formatCount(summary.expired)} expired
-                </SummaryToggle>
-              )}
-              {summary.expiring > 0 && (
-                <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
-                  {formatCount(summary.expiring)} expiring within {EXPIRING_DAYS} days
-                </SummaryToggle>
-              )}
-              {summary.inputErrors > 0 && (
-                <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
-                  {formatCount(summary.inputErrors)} from inputs with errors
-                </SummaryToggle>
-              )}
-              {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
-                <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
-                  {formatCount(summary.refusedBy.get(verifier as VerifierId) ?? 0)} refused by {verifierNames([verifier])}
-                </SummaryToggle>
-              ))}
-            </div>
+            <SummaryBar rows={rows} verdicts={verdicts} at={at} filter={filter} toggle={toggle} />
             <div className="flex flex-wrap items-center gap-3 text-xs">
               <span className="flex items-center gap-1">
                 <label htmlFor={`${id}-sort`}>Sort by</label>
