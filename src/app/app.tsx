@@ -236,6 +236,7 @@ export function App() {
       engineClient();
       void import('./detail-pane');
       void import('@/ui/overview-list');
+      void import('@/ui/virtual-input-rows');
     };
     const idle = window.requestIdleCallback?.(warm, { timeout: 1500 });
     if (idle === undefined) {

@@ -1,5 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { CoreError } from '@/core/model';
 import type { PageInput } from '@/worker/protocol';
 import { formatBytes, formatCount, plural } from './format';
@@ -81,7 +80,13 @@ const STATE_LABEL: Record<InputState, string> = {
 };
 const STATE_ORDER: readonly InputState[] = ['read', 'errors', 'unreadable', 'locked', 'working'];
 
-/** Above this many rows the list is virtualised: only what is on screen is in the page. */
+/**
+ * Above this many rows the list is virtualised: only what is on screen is in the page. The
+ * virtualiser is a lazy chunk (about 9 KB gzip of first-load JS otherwise), fetched while the page
+ * is idle after start (app.tsx) and otherwise on the first big session.
+ */
+const VirtualInputRows = lazy(() => import('./virtual-input-rows'));
+
 const VIRTUALIZE_ABOVE = 30;
 
 /** Memoised: with deferred entries, an urgent render of the page leaves this list alone. */
@@ -161,7 +166,9 @@ function InputListView({ entries, incoming = 0, listing = false, onRemove, onCle
           {shown.length === 0 ? (
             <p className="text-sm text-zinc-600 dark:text-zinc-400">No input matches.</p>
           ) : big ? (
-            <VirtualInputRows entries={shown} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
+            <Suspense fallback={<p className="text-sm text-zinc-600 dark:text-zinc-400" role="status">Loading the list…</p>}>
+              <VirtualInputRows entries={shown} onRemove={onRemove} onUnlock={onUnlock} onRunAnyway={onRunAnyway} />
+            </Suspense>
           ) : (
             <ul className="space-y-2" aria-label="Loaded inputs">
               {shown.map((entry) => (
@@ -175,40 +182,7 @@ function InputListView({ entries, incoming = 0, listing = false, onRemove, onCle
   );
 }
 
-/** Thousands of inputs: only the rows in view are rendered, each measured (rows differ in height). */
-function VirtualInputRows({ entries, onRemove, onUnlock, onRunAnyway }: Omit<InputListProps, 'onClear'>) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: entries.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => 60,
-    overscan: 6,
-    gap: 8,
-    getItemKey: (i) => entries[i]?.key ?? i,
-  });
-  return (
-    <div ref={scrollRef} className="max-h-[28rem] overflow-auto" tabIndex={0} aria-label="Inputs, scrollable">
-      <ul aria-label="Loaded inputs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((v) => {
-          const entry = entries[v.index];
-          if (!entry) return null;
-          return (
-            <InputRow
-              key={entry.key}
-              entry={entry}
-              onRemove={onRemove}
-              onUnlock={onUnlock}
-              onRunAnyway={onRunAnyway}
-              position={{ index: v.index, start: v.start, setSize: entries.length, measure: virtualizer.measureElement }}
-            />
-          );
-        })}
-      </ul>
-    </div>
-  );
-}
-
-interface InputRowProps {
+export interface InputRowProps {
   readonly entry: InputEntry;
   readonly onRemove: (key: string) => void;
   readonly onUnlock: (key: string, password: string) => Promise<void>;
@@ -219,7 +193,7 @@ interface InputRowProps {
 }
 
 /** Rows re-render only when their own input changes (a 1,000-file session re-renders the list often while it fills). */
-const InputRow = memo(InputRowView, (a, b) => {
+export const InputRow = memo(InputRowView, (a, b) => {
   const x = a.entry;
   const y = b.entry;
   return (

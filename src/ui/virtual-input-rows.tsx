@@ -1,0 +1,36 @@
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { InputRow, type InputListProps } from './input-list';
+
+/** Thousands of inputs: only the rows in view are rendered, each measured (rows differ in height). */
+export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAnyway }: Omit<InputListProps, 'onClear' | 'incoming' | 'listing'>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 60,
+    overscan: 6,
+    gap: 8,
+    getItemKey: (i) => entries[i]?.key ?? i,
+  });
+  return (
+    <div ref={scrollRef} className="max-h-[28rem] overflow-auto" tabIndex={0} aria-label="Inputs, scrollable">
+      <ul aria-label="Loaded inputs" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((v) => {
+          const entry = entries[v.index];
+          if (!entry) return null;
+          return (
+            <InputRow
+              key={entry.key}
+              entry={entry}
+              onRemove={onRemove}
+              onUnlock={onUnlock}
+              onRunAnyway={onRunAnyway}
+              position={{ index: v.index, start: v.start, setSize: entries.length, measure: virtualizer.measureElement }}
+            />
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
