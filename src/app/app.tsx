@@ -112,29 +112,30 @@ export function App() {
   // Files above the engine's limit are refused by their size alone: never read into memory.
   const [refused, setRefused] = useState<readonly InputEntry[]>([]);
   const [engineGeneration, setEngineGeneration] = useState(0);
-  // Files handed in but not yet listed (being read), plus one per folder drop still being listed:
-  // until this is 0 the session is incomplete, and the analysis waits rather than run on a part.
+  // Files handed in but not yet listed (being read), and folder drops still being listed: until
+  // both are 0 the session is incomplete, and the analysis waits rather than run on a part.
   const [incoming, setIncoming] = useState(0);
   const [walking, setWalking] = useState(0);
   const onWalk = useCallback((delta: number) => setWalking((n) => Math.max(0, n + delta)), []);
-  // What a streaming drop changed since the page last showed it: files handed in, inputs read or
-  // refused, progress phases and previews. Applied together a few times a second (throttle.ts):
-  // applied one by one, a 1,385-file drop re-rendered the page for every batch and every frame,
-  // and the lists' deferred renders never caught up.
-  const [ingest] = useState(() => {
-    const pending = { added: 0, taken: 0, refused: [] as InputEntry[], readable: [] as LoadedSource[], phases: new Map<string, string>(), previews: new Map<string, PageInput>() };
+  // What a streaming drop changed since the page last showed it: inputs read or refused, progress
+  // phases and previews, and how many files are still being read. Applied together a few times a
+  // second (throttle.ts): applied one by one, a 1,385-file drop re-rendered the page for every
+  // batch and every frame, and the lists' deferred renders never caught up.
+  // Every file handed in goes through one queue (read-queue.ts): a few per task to the engine,
+  // results taken in order. Sizes, bytes and content hashes are read in the engine: File.size
+  // alone is a round-trip to the browser per file, which held the page for seconds on a big folder.
+  const [{ ingest, readQueue }] = useState(() => {
+    const pending = { refused: [] as InputEntry[], readable: [] as LoadedSource[], phases: new Map<string, string>(), previews: new Map<string, PageInput>() };
     let seen = 0;
     // A transition, like the session's re-make (queries.ts): rendered in slices, never blocking.
     const flush = (first: boolean) => (first ? apply() : startTransition(() => apply()));
     const apply = () => {
-      const { added, taken, refused: refusedNow, readable, phases, previews: newPreviews } = pending;
-      pending.added = 0;
-      pending.taken = 0;
+      const { refused: refusedNow, readable, phases, previews: newPreviews } = pending;
       pending.refused = [];
       pending.readable = [];
       pending.phases = new Map();
       pending.previews = new Map();
-      if (added !== taken) setIncoming((n) => Math.max(0, n + added - taken));
+      setIncoming(queue.pending);
       if (refusedNow.length > 0) setRefused((prev) => [...prev, ...refusedNow.map((r, k) => ({ ...r, key: `${r.key}:${prev.length + k}` }))]);
       if (readable.length > 0) addRead(readable);
       if (phases.size > 0) {
@@ -144,18 +145,10 @@ export function App() {
       if (newPreviews.size > 0) setPreviews((prev) => ({ ...prev, ...Object.fromEntries(newPreviews) }));
     };
     const remake = throttle(flush, () => sessionInterval(seen));
-    return {
-      pending,
-      /** Files handed in: counted now, listed when read. */
+    const ingest = {
+      /** Files handed in: counted now (as still being read), listed when read. */
       added(n: number) {
-        pending.added += n;
         seen += n;
-        remake.schedule();
-      },
-      taken(refusedNow: readonly InputEntry[], readable: readonly LoadedSource[], files: number) {
-        pending.refused.push(...refusedNow);
-        pending.readable.push(...readable);
-        pending.taken += files;
         remake.schedule();
       },
       progress(key: string, phase: string, preview: PageInput | undefined) {
@@ -164,45 +157,38 @@ export function App() {
         remake.schedule();
       },
     };
+    const queue = new ReadQueue<ReadFile>({
+      batch: FILE_BATCH,
+      firstBatch: 4,
+      later: (step) => window.setTimeout(step, 0),
+      // Once more if the engine restarted meanwhile (another input ran past its time bound).
+      read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),
+      failed: (batch, e) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })),
+      take: (batch, results) => {
+        results.forEach((r, j) => {
+          const file = batch[j];
+          const name = file ? pathOf(file) : '';
+          if (r.tooLarge) {
+            pending.refused.push({ key: `refused:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `TOO_LARGE: ${name} is ${(r.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.` });
+          } else if (r.failure !== undefined) {
+            pending.refused.push({ key: `unread:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `READ_FAILED: ${name} could not be read by the browser (${r.failure}).` });
+          } else {
+            const source = { key: r.sha256Hex, name, bytes: r.bytes };
+            pending.readable.push(source);
+            // Decoding starts now, not when the page next shows the list: the engine stays busy.
+            void queryClient.prefetchQuery(decodeQueryOptions(source, (p) => ingest.progress(source.key, p.phase, p.preview)));
+          }
+        });
+        remake.schedule();
+      },
+    });
+    return { ingest, readQueue: queue };
   });
-  // Every file handed in goes through one queue (read-queue.ts): a few per task to the engine,
-  // results taken in order. Sizes, bytes and content hashes are read in the engine: File.size
-  // alone is a round-trip to the browser per file, which held the page for seconds on a big folder.
-  const [readQueue] = useState(
-    () =>
-      new ReadQueue<ReadFile>({
-        batch: FILE_BATCH,
-        firstBatch: 4,
-        later: (step) => window.setTimeout(step, 0),
-        // Once more if the engine restarted meanwhile (another input ran past its time bound).
-        read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),
-        failed: (batch, e) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })),
-        take: (batch, results) => {
-          const refusedNow: InputEntry[] = [];
-          const readable: LoadedSource[] = [];
-          results.forEach((r, j) => {
-            const file = batch[j];
-            const name = file ? pathOf(file) : '';
-            if (r.tooLarge) {
-              refusedNow.push({ key: `refused:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `TOO_LARGE: ${name} is ${(r.size / 1024 / 1024).toFixed(1)} MiB, above the ${MAX_INPUT_BYTES / 1024 / 1024} MiB limit; it was not read.` });
-            } else if (r.failure !== undefined) {
-              refusedNow.push({ key: `unread:${name}:${r.size}`, name, size: r.size, decoded: null, progress: null, failure: `READ_FAILED: ${name} could not be read by the browser (${r.failure}).` });
-            } else {
-              const source = { key: r.sha256Hex, name, bytes: r.bytes };
-              readable.push(source);
-              // Decoding starts now, not when the page next shows the list: the engine stays busy.
-              void queryClient.prefetchQuery(decodeQueryOptions(source, (p) => ingest.progress(source.key, p.phase, p.preview)));
-            }
-          });
-          ingest.taken(refusedNow, readable, batch.length);
-        },
-      }),
-  );
   const onFiles = useCallback(
     (files: readonly File[]) => {
       showResultsOnSmallScreens();
-      ingest.added(files.length);
       readQueue.add(files);
+      ingest.added(files.length);
     },
     [ingest, readQueue, showResultsOnSmallScreens],
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filesOfEntry, pathOf, walkEntry } from './window-drop';
+import { pathOf, walkEntry } from './window-drop';
 
 /** A folder tree as File and Directory Entries, the shape a browser hands a drop handler. */
 function fileEntry(fullPath: string): FileSystemFileEntry {
@@ -28,7 +28,7 @@ describe('files of a dropped folder keep their paths', () => {
       fileEntry('/ca-tests/README'),
     ]);
     const out: File[] = [];
-    await filesOfEntry(tree, out);
+    await walkEntry(tree, (files) => out.push(...files));
     expect(out.map(pathOf)).toEqual(['ca-tests/README', 'ca-tests/expired/end.crt', 'ca-tests/expired/int.crt', 'ca-tests/good/end.crt']);
   });
 
@@ -55,7 +55,7 @@ describe('files of a dropped folder keep their paths', () => {
     let deep: FileSystemEntry = fileEntry(`/${'d/'.repeat(20)}leaf.pem`);
     for (let i = 20; i > 0; i--) deep = dirEntry(`/${'d/'.repeat(i - 1)}d`, [deep]);
     const out: File[] = [];
-    await filesOfEntry(deep, out);
+    await walkEntry(deep, (files) => out.push(...files));
     expect(out).toEqual([]);
   });
 });

@@ -64,11 +64,6 @@ export async function walkEntry(entry: FileSystemEntry, emit: (files: File[]) =>
   }
 }
 
-/** Every file of a dropped folder, in one list (walkEntry's batches joined). */
-export async function filesOfEntry(entry: FileSystemEntry, out: File[], depth = 0): Promise<void> {
-  await walkEntry(entry, (files) => out.push(...files), depth);
-}
-
 /**
  * Hands on the files of a drop, including folders' (in batches as they are found). Must be
  * called synchronously in the drop handler: the DataTransfer empties when it returns.
