@@ -28,6 +28,18 @@ export interface DetailPaneProps {
 }
 
 /**
+ * A query result of the certificate `sha`, deferred: a query's result reaches React as a blocking
+ * update, and a deferred value lets the view that shows it render as interruptible work right
+ * after. While the deferred value is still another certificate's, it is undefined (the view reads
+ * as still loading, never shows the wrong certificate).
+ */
+function useDeferredFor<T>(sha: string, value: T | undefined): T | undefined {
+  const latest = useMemo(() => ({ sha, value }), [sha, value]);
+  const deferred = useDeferredValue(latest);
+  return deferred.sha === sha ? deferred.value : undefined;
+}
+
+/**
  * The verdict per role and verifier, answer first, then the checklists. The full answers and the
  * findings (message, where each breaks) come from the Worker for this certificate only; the
  * posted analysis has only their codes.
@@ -35,10 +47,8 @@ export interface DetailPaneProps {
 function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { readonly sha: string; readonly view: AnalysisViewModel; readonly host: string | null; readonly chainCallbacks: ChainCallbacks; readonly idPrefix: string }) {
   const posted = view.assessmentsOf(sha);
   const query = useVerifierAnswers(view.analysisId, sha);
-  // Deferred (see CertificateDetail): the matrix and the findings render as interruptible work.
-  const latest = useMemo(() => ({ sha, answers: query.data }), [sha, query.data]);
-  const deferred = useDeferredValue(latest);
-  const answers = deferred.sha === sha ? deferred.answers : undefined;
+  // Deferred: the matrix and the findings render as interruptible work.
+  const answers = useDeferredFor(sha, query.data);
   if (!posted) return null;
   const full = answers?.findings;
   const findingCodes = new Map(posted.map((r) => [r.role, new Set<string>(r.findings.map((f) => f.code))]));
@@ -68,11 +78,8 @@ function SuitabilityPanes({ sha, view, host, chainCallbacks, idPrefix }: { reado
 /** A certificate's detail: the page lists summaries, so its full model comes from the engine first (a few milliseconds). */
 function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, host, chainCallbacks, idPrefix, containers }: DetailPaneProps & { readonly sha: string; readonly idPrefix: string; readonly containers: readonly ReactNode[] }) {
   const model = useCertificateModel(sha);
-  // A query's result reaches React as a blocking update; the certificate's whole view rendered in
-  // it was one 60–120 ms task. Deferred, the view renders as interruptible work right after (and
-  // never shows another certificate's model: a stale deferred value reads as still opening).
-  const deferred = useDeferredValue(model.data);
-  const certificate = deferred?.sha256Hex === sha ? deferred : undefined;
+  // Deferred: the certificate's whole view rendered in the query's update was one 60–120 ms task.
+  const certificate = useDeferredFor(sha, model.data);
   if (!certificate) {
     return (
       <p className="panel p-4 text-sm" role="status">

@@ -80,14 +80,14 @@ const STATE_LABEL: Record<InputState, string> = {
 };
 const STATE_ORDER: readonly InputState[] = ['read', 'errors', 'unreadable', 'locked', 'working'];
 
+/** Above this many rows the list is virtualised: only what is on screen is in the page. */
+const VIRTUALIZE_ABOVE = 30;
+
 /**
- * Above this many rows the list is virtualised: only what is on screen is in the page. The
- * virtualiser is a lazy chunk (about 9 KB gzip of first-load JS otherwise), fetched while the page
- * is idle after start (app.tsx) and otherwise on the first big session.
+ * The virtualised list is a lazy chunk (about 9 KB gzip of first-load JS otherwise), fetched while
+ * the page is idle after start (app.tsx) and otherwise on the first big session.
  */
 const VirtualInputRows = lazy(() => import('./virtual-input-rows'));
-
-const VIRTUALIZE_ABOVE = 30;
 
 /** Memoised: with deferred entries, an urgent render of the page leaves this list alone. */
 export const InputList = memo(InputListView);
