@@ -1,7 +1,8 @@
 /**
  * Test-only: the cases of test/fixtures/verifier-malformed (chains valid except for one
  * malformed-but-present extension) and one table runner that every verifier model's test uses:
- * each row is [case id, what the real verifier answered, why]. Never imported by engine code.
+ * each row is [case id, what the real verifier answered]; the why is the case's own `about` in
+ * cases.json (make.ts writes it), shown in the test's name. Never imported by engine code.
  */
 /* eslint-disable no-restricted-imports */
 import { readFileSync } from 'node:fs';
@@ -9,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { answerPemCase } from '../pem-case';
 import type { VerifierId } from '../types';
 
-type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string };
+type MalformedCase = Parameters<typeof answerPemCase>[0] & { readonly id: string; readonly about: string };
 
-export type MalformedRow = readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }, why: string];
+export type MalformedRow = readonly [id: string, expected: { readonly accepts: boolean; readonly error: string | null }];
 
 const CASES: ReadonlyMap<string, MalformedCase> = new Map(
   (JSON.parse(readFileSync(new URL('../../../../test/fixtures/verifier-malformed/cases.json', import.meta.url), 'utf8')) as MalformedCase[]).map((c) => [c.id, c]),
@@ -26,7 +27,7 @@ export function describeMalformedRows(verifier: VerifierId, title: string, rows:
     it(`covers every ${serverOnly ? 'server case' : 'case'} of test/fixtures/verifier-malformed`, () => {
       expect(rows.map((r) => r[0]).sort()).toEqual([...CASES.keys()].filter((id) => !serverOnly || id.endsWith('::server')).sort());
     });
-    it.each(rows)('%s', async (id, expected) => {
+    it.each(rows.map(([id, expected]) => [id, expected, CASES.get(id)?.about ?? ''] as const))('%s (%j): %s', async (id, expected) => {
       const c = CASES.get(id);
       if (!c) throw new Error(`no case ${id}`);
       const a = await answerPemCase(c, verifier);
