@@ -60,8 +60,9 @@ async function dropAndMeasure(page: Page, name: string, bytes: Uint8Array, expec
  * A 1,385-file folder opened as a person would: dragged from the file manager onto the page
  * (Chromium's own drag and drop, through DevTools, so the page reads real directory entries), or
  * chosen with the folder picker. Timed in the page from the drop event (or the picker's change
- * event) to the first certificate row, and to every input listed with nothing left for the engine
- * (data-inputs-working = 0), with the long tasks meanwhile. With the picker, Chromium builds the
+ * event) to the first certificate row, to every input listed with nothing left for the engine
+ * (data-inputs-working = 0), and to the session's answers shown (the overview's verdicts: the
+ * analysis waits for the whole drop), with the long tasks until then. With the picker, Chromium builds the
  * 1,385-entry FileList in one task before the page hears of it: that task is given on its own.
  */
 async function openFolderAndMeasure(page: Page, folder: string, inputs: number, how: 'drop' | 'pick') {
@@ -83,23 +84,39 @@ async function openFolderAndMeasure(page: Page, folder: string, inputs: number, 
     for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data });
     await cdp.detach();
   }
-  // Polled from here (a string predicate in waitForFunction would need eval, which the CSP forbids).
-  const deadline = Date.now() + 600_000;
-  for (;;) {
-    const done = await page.evaluate(
-      `(() => { const s = document.querySelector('[data-input-count]'); if (!s || Number(s.getAttribute('data-input-count')) < ${inputs} || s.getAttribute('data-inputs-working') !== '0') return false; window.__folder.all ??= performance.now(); return true; })()`,
-    );
-    if (done) break;
-    if (Date.now() > deadline) throw new Error('the folder did not finish decoding within 10 minutes');
-    await page.waitForTimeout(50);
-  }
-  await page.waitForTimeout(100);
+  // Awaited inside the page, not polled from here: a DevTools round trip every few milliseconds
+  // loads the browser process that the page's File registrations wait on, and slowed the drop
+  // being measured (all inputs listed: 4.7–5.2 s polled, 3.8–4.5 s awaited, same build).
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const done = () => {
+      const s = document.querySelector('[data-input-count]');
+      if (!s || Number(s.getAttribute('data-input-count')) < ${inputs} || s.getAttribute('data-inputs-working') !== '0') return false;
+      window.__folder.all = performance.now();
+      return true;
+    };
+    if (done()) return resolve(true);
+    const timer = setTimeout(() => reject(new Error('the folder did not finish decoding within 10 minutes')), 600000);
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); clearTimeout(timer); resolve(true); } });
+    o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-input-count', 'data-inputs-working'] });
+  })`);
+  // The verdicts: the first analysis runs once the drop is whole, so the first count is the answer.
+  await page.evaluate(`new Promise((resolve) => {
+    const done = () => {
+      if (Number(document.querySelector('[data-certificate-count]')?.getAttribute('data-certificate-count') ?? 0) === 0) return false;
+      window.__folder.answered = performance.now();
+      return true;
+    };
+    if (done()) return resolve(true);
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(true); } });
+    o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-certificate-count'] });
+  })`);
+  await page.waitForTimeout(200);
   return page.evaluate(`(() => {
     const f = window.__folder;
     const page = f.tasks.filter(([start]) => start >= f.t0).map(([, d]) => d);
     const before = f.tasks.filter(([start]) => start < f.t0).map(([, d]) => d);
-    return { first: f.first - f.t0, all: f.all - f.t0, longestTask: Math.max(0, ...page), blocking: page.reduce((a, d) => a + Math.max(0, d - 50), 0), browserTask: Math.max(0, ...before) };
-  })()`) as Promise<{ first: number; all: number; longestTask: number; blocking: number; browserTask: number }>;
+    return { first: f.first - f.t0, all: f.all - f.t0, answered: f.answered - f.t0, longestTask: Math.max(0, ...page), blocking: page.reduce((a, d) => a + Math.max(0, d - 50), 0), browserTask: Math.max(0, ...before) };
+  })()`) as Promise<{ first: number; all: number; answered: number; longestTask: number; blocking: number; browserTask: number }>;
 }
 
 /** Scrolls the 10,000-row overview to 60 random places, one per frame: frame times as a person would feel them. */
@@ -209,7 +226,8 @@ export async function measureBrowser(files: { bigFile: string; rootsFile: string
         const verb = how === 'drop' ? 'folder drop' : 'folder pick';
         put(`Chromium ${verb} → first row, ${label}, ms`, m.first, '≤ 500 ms');
         put(`Chromium ${verb} → all inputs listed, ${label}, ms`, m.all, '≤ 5,000 ms');
-        put(`longest main-thread task, ${verb}, ${label}, ms`, m.longestTask, '≤ 50 ms');
+        put(`Chromium ${verb} → every verdict shown, ${label}, ms`, m.answered, '—');
+        put(`longest main-thread task until every verdict is shown, ${verb}, ${label}, ms`, m.longestTask, '≤ 50 ms');
         put(`total blocking time, ${verb}, ${label}, ms`, m.blocking, '—');
         if (how === 'pick') put(`Chromium building the picked FileList before the page hears of it (one task), ${label}, ms`, m.browserTask, '—');
         await page.close();

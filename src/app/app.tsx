@@ -7,7 +7,8 @@ import { DropOverlayView } from '@/ui/drop-overlay-view';
 import { EmptyStateView } from '@/ui/empty-state-view';
 import { EvaluationControlsView } from '@/ui/evaluation-controls-view';
 import { HeaderView } from '@/ui/header-view';
-import { InputList, type InputEntry } from '@/ui/input-list';
+import { InputList, VirtualInputRows, type InputEntry } from '@/ui/input-list';
+import { preloadable } from '@/ui/preloadable';
 import { InputPanelView } from '@/ui/input-panel-view';
 import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
 import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
@@ -27,7 +28,9 @@ const SHARE_PREFIX = '#cs1.';
 /** The engine's input size limit (src/core/decode-input.ts DEFAULT_MAX_BYTES), applied before reading a file. */
 const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
-const DetailPane = lazy(() => import('./detail-pane'));
+// The overview and the detail are needed by every drop: their chunks are loaded while the page is
+// idle after start, and then render at once (preloadable.ts).
+const DetailPane = preloadable(() => import('./detail-pane').then((m) => m.default));
 const ChainsPane = lazy(() => import('./chains-pane'));
 const BuiltinRootPane = lazy(() => import('./root-pane'));
 // Power tools (src/app/tools-pane.tsx): loaded when their tab is opened.
@@ -35,7 +38,7 @@ const ErrorDecoderPane = lazy(() => import('./tools-pane').then((m) => ({ defaul
 const MtlsPairPane = lazy(() => import('./tools-pane').then((m) => ({ default: m.MtlsPairPane })));
 // The list (and its virtualizer) is needed only once something is loaded: kept out of the first load.
 const MtlsPairView = lazy(() => import('@/ui/mtls-pair-view').then((m) => ({ default: m.MtlsPairView })));
-const OverviewList = lazy(() => import('@/ui/overview-list').then((m) => ({ default: m.OverviewList })));
+const OverviewList = preloadable(() => import('@/ui/overview-list').then((m) => m.OverviewList));
 
 function initialParams(): { at: string; host: string } {
   const params = new URLSearchParams(window.location.search);
@@ -220,9 +223,9 @@ export function App() {
   useEffect(() => {
     const warm = () => {
       engineClient();
-      void import('./detail-pane');
-      void import('@/ui/overview-list');
-      void import('@/ui/virtual-input-rows');
+      void DetailPane.preload();
+      void OverviewList.preload();
+      void VirtualInputRows.preload();
     };
     const idle = window.requestIdleCallback?.(warm, { timeout: 1500 });
     if (idle === undefined) {

@@ -106,7 +106,7 @@ function CertificateDetail({ sha, row, rows, decoded, view, analysisError, at, h
       }
       chain={
         tree ? (
-          <section aria-label="Chain" className="panel space-y-2 p-4">
+          <section aria-label="Chain" className="panel render-near-view space-y-2 p-4">
             <h3 className="section-title">Chain</h3>
             <ChainTreeView tree={tree} {...chainCallbacks} />
           </section>

@@ -169,7 +169,7 @@ export function CertificateTools({ certificate, name, pathShas, others, privateK
     [privateKey],
   );
   return (
-    <section aria-label="Certificate tools" className="panel p-4">
+    <section aria-label="Certificate tools" className="panel render-near-view p-4">
       <TabsView
         label="Certificate tools"
         selected={tab}

@@ -68,7 +68,7 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
   return (
     <article aria-label={`Certificate ${commonNameOf(c.subject)}`} className="space-y-4">
       {/* Summary card */}
-      <section aria-label="Summary" className="panel space-y-3 p-4">
+      <section aria-label="Summary" className="panel render-near-view space-y-3 p-4">
         <div className="flex flex-wrap items-start gap-2">
           <h2 className="min-w-0 flex-1 text-lg font-semibold [overflow-wrap:anywhere]">
             <SafeText value={commonNameOf(c.subject)} />
@@ -123,7 +123,7 @@ export function CertificateView({ certificate: c, at, sources, verdicts, suitabi
       {chain}
       {tools}
 
-      <section aria-label="Fields" className="panel space-y-4 p-4">
+      <section aria-label="Fields" className="panel render-near-view space-y-4 p-4">
         <h3 className="section-title">Details</h3>
         <dl className="kv">
           <dt>Version</dt>

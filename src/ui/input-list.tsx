@@ -1,9 +1,10 @@
-import { lazy, memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import type { CoreError } from '@/core/model';
 import type { PageInput } from '@/worker/protocol';
 import { formatBytes, formatCount, plural } from './format';
 import { InputNotesView } from './input-notes-view';
 import { SafeLine, SafeText } from './safe-text';
+import { preloadable } from './preloadable';
 
 export interface InputEntry {
   /** Content SHA-256 (hex). */
@@ -87,7 +88,7 @@ const VIRTUALIZE_ABOVE = 30;
  * The virtualised list is a lazy chunk (about 9 KB gzip of first-load JS otherwise), fetched while
  * the page is idle after start (app.tsx) and otherwise on the first big session.
  */
-const VirtualInputRows = lazy(() => import('./virtual-input-rows'));
+export const VirtualInputRows = preloadable(() => import('./virtual-input-rows').then((m) => m.default));
 
 /** Memoised: with deferred entries, an urgent render of the page leaves this list alone. */
 export const InputList = memo(InputListView);

@@ -33,7 +33,7 @@ function RolePanel({ assessment, host, idPrefix }: { readonly assessment: RoleAs
   const firstOfCode = new Set(findings.map((f) => findings.findIndex((g) => g.code === f.code)));
   const title = `Suitability as ${ROLE_LABEL[assessment.role as Role]}`;
   return (
-    <section aria-label={title} className="panel p-4">
+    <section aria-label={title} className="panel render-near-view p-4">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <h3 className="text-base font-semibold">{title}</h3>
         <VerdictBadge role={assessment.role} verdict={assessment.verdict} />

@@ -106,7 +106,7 @@ function RoleMatrix({ summary: r, answers, failure, host, nameOf, onTrustRoot, f
   const title = r.asCa ? ROLE_AS_CA[r.role] : ROLE_AS_LEAF[r.role];
   const ids = orderVerifiers(r.answered);
   return (
-    <section aria-label={`${ROLE_LABEL[r.role]}: verdict per verifier`} className="panel p-4">
+    <section aria-label={`${ROLE_LABEL[r.role]}: verdict per verifier`} className="panel render-near-view p-4">
       <div className="mb-1 flex flex-wrap items-center gap-2">
         <h3 className="text-base font-semibold">{title}</h3>
         <VerdictBadge role={r.role} verdict={r.verdict} />
