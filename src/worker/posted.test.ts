@@ -65,6 +65,18 @@ describe('postAnalysis', () => {
     expect(expired(verifierAnswersOf(leaf.suitability).findings.tlsServer)).toEqual(expired(leaf.suitability.tlsServer.findings));
   });
 
+  it('leaves in the Worker what the page has from decoding: the inputs, the CRLs, and the keys\' models (a key is its SHA-256 and its certificate\'s)', async () => {
+    const analysis = await session(['leaves/server.pem', 'keys/server.key', 'pki/intermediate.pem', 'pki/root.pem']);
+    expect(analysis.inputs).toHaveLength(4);
+    expect(analysis.privateKeys).toHaveLength(1);
+    const posted = postAnalysis(3, analysis);
+    expect(posted).not.toHaveProperty('inputs');
+    expect(posted).not.toHaveProperty('crls');
+    const key = analysis.privateKeys[0];
+    expect(posted.privateKeys).toEqual([{ sha256: key?.sha256, certificate: key?.certificate }]);
+    expect(key?.certificate).toBe(analysis.certificates.find((c) => c.certificate.subject.rfc4514.includes('www.certscope.test'))?.sha256);
+  });
+
   it('a private root that is not trusted: the refusal is summarised as "until the root is trusted"', async () => {
     const analysis = await session(['leaves/server.pem', 'pki/intermediate.pem', 'pki/root.pem']);
     const posted = postAnalysis(1, analysis);

@@ -45,8 +45,8 @@ export function postCertificate({ certificate, suitability, ...rest }: SessionCe
   return { ...rest, subject: nameSummaryOf(certificate.subject), suitability: { tlsServer: postRole(suitability.tlsServer), tlsClient: postRole(suitability.tlsClient) } };
 }
 
-export function postAnalysis(id: number, analysis: SessionAnalysis): PostedAnalysis {
-  return { ...analysis, id, certificates: analysis.certificates.map(postCertificate) };
+export function postAnalysis(id: number, { inputs: _inputs, crls: _crls, privateKeys, certificates, ...rest }: SessionAnalysis): PostedAnalysis {
+  return { ...rest, id, certificates: certificates.map(postCertificate), privateKeys: privateKeys.map(({ sha256, certificate }) => ({ sha256, certificate })) };
 }
 
 /** The answers of one certificate (both roles), with its findings in full (breaksIn included). */

@@ -8,7 +8,7 @@
  * Passwords travel in a decode request and are never kept by either side.
  */
 import type { CertificateModel, DecodeWarning, DecodedInput, OidName, PublicKeyModel } from '@/core/model';
-import type { RoleResult, SessionAnalysis, SessionCertificate } from '@/core/session';
+import type { RoleResult, SessionAnalysis, SessionCertificate, SessionPrivateKey } from '@/core/session';
 import type { Finding } from '@/core/purpose/types';
 import type { RoleVerifiers, VerifierId } from '@/core/verify/types';
 import type { ToolRequest, ToolResult } from './tools-protocol';
@@ -31,9 +31,18 @@ export type PostedCertificate = Omit<SessionCertificate, 'certificate' | 'suitab
 };
 /**
  * `id` is the analyze request's id: the detail view asks for a certificate's verifier answers
- * from exactly this analysis (VerifierAnswersRequest).
+ * from exactly this analysis (VerifierAnswersRequest). What the page already has from decoding
+ * stays in the Worker: the inputs' summaries, the CRLs, and the private keys' models (a key is
+ * posted as its SHA-256 and its certificate's). For a 1,385-file folder that was 740 KB of the
+ * result, deserialised on the page in the task that receives it.
  */
-export type PostedAnalysis = Omit<SessionAnalysis, 'certificates'> & { readonly id: number; readonly certificates: readonly PostedCertificate[] };
+export type PostedAnalysis = Omit<SessionAnalysis, 'certificates' | 'inputs' | 'crls' | 'privateKeys'> & {
+  readonly id: number;
+  readonly certificates: readonly PostedCertificate[];
+  readonly privateKeys: readonly PostedPrivateKey[];
+};
+/** A session private key as the page needs it: which certificate it belongs to. */
+export type PostedPrivateKey = Pick<SessionPrivateKey, 'sha256' | 'certificate'>;
 
 /**
  * Which verifiers refuse a certificate in a role, without their answers (those stay in the Worker
