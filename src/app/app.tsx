@@ -49,6 +49,8 @@ function initialParams(): { at: string; host: string } {
 
 /** Files read and handed to the engine per step of a large drop. */
 const FILE_BATCH = 16;
+/** What posting one batch of Files to the engine should take of a task (read-queue.ts budgetMs). */
+const FILE_POST_BUDGET_MS = 12;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -164,6 +166,8 @@ export function App() {
       batch: FILE_BATCH,
       firstBatch: 4,
       later: (step) => window.setTimeout(step, 0),
+      budgetMs: FILE_POST_BUDGET_MS,
+      now: () => performance.now(),
       // Once more if the engine restarted meanwhile (another input ran past its time bound).
       read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),
       failed: (batch, e) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReadQueue } from './read-queue';
+import { nextBatchSize, ReadQueue } from './read-queue';
 
 /** A queue whose "later" steps run only when the test says so, recording what each step posted. */
 function harness(options: { failOn?: string; slow?: string; firstBatch?: number } = {}) {
@@ -87,5 +87,52 @@ describe('ReadQueue: every file handed in reaches the engine a batch per task, a
     await settle();
     expect(h.posted).toEqual([['a'], ['b']]);
     expect(h.taken).toEqual(['read a', 'read b']);
+  });
+});
+
+describe('ReadQueue: a batch is sized to what posting the last one cost', () => {
+  const rows: [files: number, spentMs: number, batch: number, budgetMs: number | undefined, expected: number, why: string][] = [
+    [4, 2, 16, undefined, 8, 'no budget: twice the last batch'],
+    [16, 2, 16, undefined, 16, 'no budget: never above the batch size'],
+    [4, 2, 16, 12, 8, '0.5 ms a file: 24 would fit, at most twice the last'],
+    [16, 112, 16, 12, 1, '7 ms a file (folder picker, engine busy): one file a task'],
+    [8, 24, 16, 12, 4, '3 ms a file: 4 fit in 12 ms'],
+    [16, 0, 16, 12, 16, 'free (a fake clock): the batch size'],
+    [0, 0, 16, 12, 1, 'nothing was asked for: no estimate, and never a batch of none'],
+  ];
+  it.each(rows)('%i files in %f ms (batch %i, budget %s) → next %i (%s)', (files, spent, batch, budget, expected) => {
+    expect(nextBatchSize(files, spent, batch, budget)).toBe(expected);
+  });
+
+  it('measures each step with its clock: a slow batch makes the next ones small, a quick one lets them grow back', async () => {
+    let clock = 0;
+    let costEach = 5;
+    const steps: (() => void)[] = [];
+    const posted: number[] = [];
+    const queue = new ReadQueue<string>({
+      batch: 8,
+      firstBatch: 4,
+      budgetMs: 10,
+      now: () => clock,
+      later: (step) => steps.push(step),
+      read: (batch) => {
+        posted.push(batch.length);
+        clock += costEach * batch.length;
+        return Promise.resolve(batch.map((f) => f.name));
+      },
+      failed: (batch) => batch.map(() => 'failed'),
+      take: () => undefined,
+    });
+    // The first step runs at once: 4 files at 5 ms each, so 2 fit in 10 ms.
+    queue.add(files(...Array.from({ length: 20 }, (_, i) => `f${i}`)));
+    costEach = 0.5;
+    // 2 files at 0.5 ms: 20 would fit, at most twice the last: 4; then 8 (the batch size); then the last 2.
+    steps.shift()?.();
+    steps.shift()?.();
+    steps.shift()?.();
+    steps.shift()?.();
+    expect(posted).toEqual([4, 2, 4, 8, 2]);
+    await settle();
+    expect(queue.pending).toBe(0);
   });
 });

@@ -6,7 +6,10 @@
  * Handing a File to the engine (postMessage) costs the page about a millisecond per file, paid
  * synchronously; a folder drop delivers its files in quick bursts, and when each burst started its
  * own loop, bursts that arrived within one task posted hundreds of files in that task (a 1.7 s
- * freeze on a 1,385-file drop). With one queue no task posts more than `batch` files.
+ * freeze on a 1,385-file drop). With one queue no task posts more than `batch` files. A File from
+ * the folder picker costs more to post, up to 7–10 ms while the engine decodes on the other core
+ * (its snapshot is taken then; a profile showed 105–172 ms steps of 16): with a budget, each
+ * batch is sized from the last one's measured cost.
  */
 export interface ReadQueueOptions<R> {
   /** Asks the engine for a batch; resolves with one result per file, in order. */
@@ -24,6 +27,22 @@ export interface ReadQueueOptions<R> {
   readonly firstBatch?: number;
   /** Runs the next step in a later task (window.setTimeout in the page). */
   readonly later: (step: () => void) => void;
+  /**
+   * What a step's synchronous part (asking for the batch: posting its Files) should take: each
+   * next batch is what fits this at the last batch's cost per file (at least 1, at most twice the
+   * last and `batch`). Without it, batches only grow.
+   */
+  readonly budgetMs?: number;
+  /** The clock the budget is measured with (performance.now in the page). */
+  readonly now?: () => number;
+}
+
+/** The next batch's size: `files` were asked for in `spentMs`; see ReadQueueOptions.budgetMs. */
+export function nextBatchSize(files: number, spentMs: number, batch: number, budgetMs: number | undefined): number {
+  const grown = Math.max(1, Math.min(batch, files * 2));
+  if (budgetMs === undefined || files === 0) return grown;
+  const each = Math.max(spentMs / files, 0.01);
+  return Math.max(1, Math.min(grown, Math.floor(budgetMs / each)));
 }
 
 export class ReadQueue<R> {
@@ -52,12 +71,15 @@ export class ReadQueue<R> {
 
   private step(): void {
     const files = this.waiting.splice(0, this.size);
-    this.size = Math.min(this.options.batch, this.size * 2);
     if (files.length === 0) {
       this.pumping = false;
       return;
     }
-    this.asked.push({ files, results: this.options.read(files).catch((e: unknown) => this.options.failed(files, e)) });
+    const now = this.options.now ?? (() => 0);
+    const start = now();
+    const results = this.options.read(files);
+    this.size = nextBatchSize(files.length, now() - start, this.options.batch, this.options.budgetMs);
+    this.asked.push({ files, results: results.catch((e: unknown) => this.options.failed(files, e)) });
     void this.takeInOrder();
     this.options.later(() => this.step());
   }
