@@ -132,10 +132,16 @@ export function filterRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<s
 const VERDICT_RANK: Record<Verdict, number> = { unsuitable: 0, warnings: 1, suitable: 2 };
 const CLASS_RANK: Record<RowClass, number> = { ca: 0, certificate: 1, csr: 2, crl: 3, key: 4 };
 
+/**
+ * One collator for every name comparison: `localeCompare` with options sets one up per call, and
+ * sorting 10,000 rows by name took 60–90 ms that way (in Node; the page is slower).
+ */
+const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
+
 export function sortRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, key: SortKey): readonly OverviewRow[] {
   if (key === 'loaded') return rows;
   const indexed = rows.map((row, i) => ({ row, i }));
-  const byName = (a: OverviewRow, b: OverviewRow) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' });
+  const byName = (a: OverviewRow, b: OverviewRow) => NAME_ORDER.compare(a.title, b.title);
   const compare: Record<Exclude<SortKey, 'loaded'>, (a: OverviewRow, b: OverviewRow) => number> = {
     name: byName,
     // Soonest expiry first; items without dates last.
