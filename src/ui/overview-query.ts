@@ -140,23 +140,26 @@ const NAME_ORDER = new Intl.Collator('en', { sensitivity: 'base' });
 
 export function sortRows(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, key: SortKey): readonly OverviewRow[] {
   if (key === 'loaded') return rows;
-  const indexed = rows.map((row, i) => ({ row, i }));
-  const byName = (a: OverviewRow, b: OverviewRow) => NAME_ORDER.compare(a.title, b.title);
-  const compare: Record<Exclude<SortKey, 'loaded'>, (a: OverviewRow, b: OverviewRow) => number> = {
-    name: byName,
-    // Soonest expiry first; items without dates last.
-    expiry: (a, b) => (a.validity ? timesOf(a.validity)[1] : Infinity) - (b.validity ? timesOf(b.validity)[1] : Infinity),
-    // Worst first: server verdict, then client verdict; items without verdicts last.
-    verdict: (a, b) => {
-      const va = verdicts?.get(a.key);
-      const vb = verdicts?.get(b.key);
-      const rank = (v: RowVerdicts | undefined) => (v ? VERDICT_RANK[v.tlsServer] * 3 + VERDICT_RANK[v.tlsClient] : 99);
-      return rank(va) - rank(vb);
-    },
-    kind: (a, b) => CLASS_RANK[rowClass(a)] - CLASS_RANK[rowClass(b)],
-  };
-  const cmp = compare[key];
   // Stable: ties keep the loaded order.
-  indexed.sort((a, b) => cmp(a.row, b.row) || a.i - b.i);
-  return indexed.map((x) => x.row);
+  if (key === 'name') {
+    const indexed = rows.map((row, i) => ({ row, i }));
+    indexed.sort((a, b) => NAME_ORDER.compare(a.row.title, b.row.title) || a.i - b.i);
+    return indexed.map((x) => x.row);
+  }
+  // The other orders are by a number per row, worked out once per row rather than in every comparison.
+  const rankOf: Record<Exclude<SortKey, 'loaded' | 'name'>, (row: OverviewRow) => number> = {
+    // Soonest expiry first; items without dates last.
+    expiry: (row) => (row.validity ? timesOf(row.validity)[1] : Infinity),
+    // Worst first: server verdict, then client verdict; items without verdicts last.
+    verdict: (row) => {
+      const v = verdicts?.get(row.key);
+      return v ? VERDICT_RANK[v.tlsServer] * 3 + VERDICT_RANK[v.tlsClient] : 99;
+    },
+    kind: (row) => CLASS_RANK[rowClass(row)],
+  };
+  const rank = rankOf[key];
+  const ranked = rows.map((row, i) => ({ row, i, rank: rank(row) }));
+  // Infinity − Infinity is NaN, read as a tie.
+  ranked.sort((a, b) => a.rank - b.rank || a.i - b.i);
+  return ranked.map((x) => x.row);
 }
