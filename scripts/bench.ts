@@ -110,8 +110,20 @@ async function benchAnalysis(runs: number): Promise<void> {
   const run = (verifiers: boolean) => async () => {
     for (const s of sessions) await analyzeSession(s, { at, host: 'www.certscope.test', builtinRoots: false, verifiers });
   };
-  const without = await timeAsync(runs, run(false));
-  const withMatrix = await timeAsync(runs, run(true));
+  // Alternated run by run, not one block after the other: on this shared machine the speed drifts
+  // within seconds, and blocks of two runs each gave ratios from 1.45 to 1.82 for the same code.
+  await run(false)();
+  await run(true)();
+  const times = { without: [] as number[], with: [] as number[] };
+  for (let i = 0; i < Math.max(runs, 7); i++) {
+    for (const verifiers of [false, true]) {
+      const t0 = performance.now();
+      await run(verifiers)();
+      times[verifiers ? 'with' : 'without'].push(performance.now() - t0);
+    }
+  }
+  const without = median(times.without);
+  const withMatrix = median(times.with);
   rows.push({
     what: `session analysis with the verifier matrix (${sessions.length} chains, ${certs} certs), µs/cert`,
     certscope: fmt((withMatrix * 1000) / certs),
