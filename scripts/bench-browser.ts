@@ -100,14 +100,15 @@ async function openFolderAndMeasure(page: Page, folder: string, inputs: number, 
     o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-input-count', 'data-inputs-working'] });
   })`);
   // The verdicts: the first analysis runs once the drop is whole, so the first count is the answer.
-  await page.evaluate(`new Promise((resolve) => {
+  await page.evaluate(`new Promise((resolve, reject) => {
     const done = () => {
       if (Number(document.querySelector('[data-certificate-count]')?.getAttribute('data-certificate-count') ?? 0) === 0) return false;
       window.__folder.answered = performance.now();
       return true;
     };
     if (done()) return resolve(true);
-    const o = new MutationObserver(() => { if (done()) { o.disconnect(); resolve(true); } });
+    const timer = setTimeout(() => reject(new Error('the folder was decoded but its verdicts did not show within 2 minutes')), 120000);
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); clearTimeout(timer); resolve(true); } });
     o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-certificate-count'] });
   })`);
   await page.waitForTimeout(200);

@@ -35,6 +35,9 @@ const inFlight = new Set<Promise<unknown>>();
  * name, each keystroke's request replaces the previous one instead of queueing behind it.
  */
 let analysisChain: Promise<unknown> = rootsLoaded.then(warmUp).catch(() => undefined);
+let newestAnalysisId = 0;
+/** The last posted analysis' certificates by SHA-256: their verifier answers are sent one certificate at a time. */
+let posted: { readonly id: number; readonly certificates: ReadonlyMap<string, SessionCertificate> } | null = null;
 
 /**
  * A throw-away decode and analysis of a built-in root (as PEM, the commonest input), run when the
@@ -50,9 +53,6 @@ async function warmUp(): Promise<void> {
   pageInputOf(input);
   await analyzeSessionLazily([input], { at: new Date().toISOString(), host: 'warm-up.invalid', builtinRoots: true });
 }
-let newestAnalysisId = 0;
-/** The last posted analysis' certificates by SHA-256: their verifier answers are sent one certificate at a time. */
-let posted: { readonly id: number; readonly certificates: ReadonlyMap<string, SessionCertificate> } | null = null;
 
 /**
  * A folder of 1,000 files arrives as 1,000 decode requests at once. Run a few at a time, in
