@@ -377,6 +377,13 @@ export function App() {
   // --- selection -----------------------------------------------------------------------------
   // The first thing loaded opens at once; later additions keep the current selection.
   const selectedRow = rows.find((r) => r.key === selectedKey) ?? rows[0] ?? null;
+  // The detail pane first mounts one render after the list that shows its row: mounted together,
+  // the first rows of a big drop and the detail of the first item were one React commit (with
+  // the layout it forces), a single long task.
+  const [detailMounted, setDetailMounted] = useState(false);
+  useEffect(() => {
+    if (selectedRow && !detailMounted) startTransition(() => setDetailMounted(true));
+  }, [selectedRow, detailMounted]);
   const select = useCallback((key: string) => {
     setOpenedRoot(null);
     setSelectedKey(key);
@@ -484,7 +491,7 @@ export function App() {
                         <Suspense fallback={<p className="panel p-4 text-sm">Loading the details view…</p>}>
                           <BuiltinRootPane sha256={openedRoot} at={at} rows={rows} decoded={decoded} view={view} onClose={() => setOpenedRoot(null)} />
                         </Suspense>
-                      ) : selectedRow && (
+                      ) : selectedRow && detailMounted && (
                         <Suspense fallback={<p className="panel p-4 text-sm">Loading the details view…</p>}>
                           <DetailPane
                             row={selectedRow}
