@@ -112,11 +112,17 @@ async function benchAnalysis(runs: number): Promise<void> {
   };
   // Alternated run by run, not one block after the other: on this shared machine the speed drifts
   // within seconds, and blocks of two runs each gave ratios from 1.45 to 1.82 for the same code.
+  // A forced collection before each run (npm run bench starts Node with --expose-gc): otherwise
+  // what the 10,000-certificate decode above left in the heap is collected in whichever run comes
+  // next (the same code measured 1.76–1.79 on a fresh heap and 2.01–2.71 with 10,000 decoded
+  // certificates in it; with a collection before each run, 1.74–1.96 either way).
+  const gc = (globalThis as { gc?: () => void }).gc;
   await run(false)();
   await run(true)();
   const times = { without: [] as number[], with: [] as number[] };
   for (let i = 0; i < Math.max(runs, 7); i++) {
     for (const verifiers of [false, true]) {
+      gc?.();
       const t0 = performance.now();
       await run(verifiers)();
       times[verifiers ? 'with' : 'without'].push(performance.now() - t0);
