@@ -57,6 +57,25 @@ async function dropAndMeasure(page: Page, name: string, bytes: Uint8Array, expec
 }
 
 /**
+ * Waits inside the page until `condition` (a JavaScript expression) holds, checked whenever the
+ * DOM or one of `attributes` changes, and stamps `window.__folder[stamp]` with the time it first
+ * did; fails with `failure` after `timeoutMs`.
+ */
+function stampWhen(page: Page, condition: string, stamp: string, attributes: readonly string[], timeoutMs: number, failure: string): Promise<unknown> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const done = () => {
+      if (!(${condition})) return false;
+      window.__folder[${JSON.stringify(stamp)}] = performance.now();
+      return true;
+    };
+    if (done()) return resolve(true);
+    const timer = setTimeout(() => reject(new Error(${JSON.stringify(failure)})), ${timeoutMs});
+    const o = new MutationObserver(() => { if (done()) { o.disconnect(); clearTimeout(timer); resolve(true); } });
+    o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ${JSON.stringify(attributes)} });
+  })`);
+}
+
+/**
  * A 1,385-file folder opened as a person would: dragged from the file manager onto the page
  * (Chromium's own drag and drop, through DevTools, so the page reads real directory entries), or
  * chosen with the folder picker. Timed in the page from the drop event (or the picker's change
@@ -87,30 +106,23 @@ async function openFolderAndMeasure(page: Page, folder: string, inputs: number, 
   // Awaited inside the page, not polled from here: a DevTools round trip every few milliseconds
   // loads the browser process that the page's File registrations wait on, and slowed the drop
   // being measured (all inputs listed: 4.7–5.2 s polled, 3.8–4.5 s awaited, same build).
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const done = () => {
-      const s = document.querySelector('[data-input-count]');
-      if (!s || Number(s.getAttribute('data-input-count')) < ${inputs} || s.getAttribute('data-inputs-working') !== '0') return false;
-      window.__folder.all = performance.now();
-      return true;
-    };
-    if (done()) return resolve(true);
-    const timer = setTimeout(() => reject(new Error('the folder did not finish decoding within 10 minutes')), 600000);
-    const o = new MutationObserver(() => { if (done()) { o.disconnect(); clearTimeout(timer); resolve(true); } });
-    o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-input-count', 'data-inputs-working'] });
-  })`);
+  await stampWhen(
+    page,
+    `(() => { const s = document.querySelector('[data-input-count]'); return !!s && Number(s.getAttribute('data-input-count')) >= ${inputs} && s.getAttribute('data-inputs-working') === '0'; })()`,
+    'all',
+    ['data-input-count', 'data-inputs-working'],
+    600_000,
+    'the folder did not finish decoding within 10 minutes',
+  );
   // The verdicts: the first analysis runs once the drop is whole, so the first count is the answer.
-  await page.evaluate(`new Promise((resolve, reject) => {
-    const done = () => {
-      if (Number(document.querySelector('[data-certificate-count]')?.getAttribute('data-certificate-count') ?? 0) === 0) return false;
-      window.__folder.answered = performance.now();
-      return true;
-    };
-    if (done()) return resolve(true);
-    const timer = setTimeout(() => reject(new Error('the folder was decoded but its verdicts did not show within 2 minutes')), 120000);
-    const o = new MutationObserver(() => { if (done()) { o.disconnect(); clearTimeout(timer); resolve(true); } });
-    o.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-certificate-count'] });
-  })`);
+  await stampWhen(
+    page,
+    `Number(document.querySelector('[data-certificate-count]')?.getAttribute('data-certificate-count') ?? 0) > 0`,
+    'answered',
+    ['data-certificate-count'],
+    120_000,
+    'the folder was decoded but its verdicts did not show within 2 minutes',
+  );
   await page.waitForTimeout(200);
   return page.evaluate(`(() => {
     const f = window.__folder;
