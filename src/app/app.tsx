@@ -156,9 +156,10 @@ export function App() {
         seen += n;
         remake.schedule();
       },
-      progress(key: string, phase: string, preview: PageInput | undefined) {
-        pending.phases.set(key, phase);
-        if (preview) pending.previews.set(key, preview);
+      /** The progress listener of one input's decode: its newest phase, and its preview if it sent one. */
+      progressOf: (key: string) => (p: { phase: string; preview?: PageInput }) => {
+        pending.phases.set(key, p.phase);
+        if (p.preview) pending.previews.set(key, p.preview);
         remake.schedule();
       },
     };
@@ -183,7 +184,7 @@ export function App() {
             const source = { key: r.sha256Hex, name, bytes: r.bytes };
             pending.readable.push(source);
             // Decoding starts now, not when the page next shows the list: the engine stays busy.
-            void queryClient.prefetchQuery(decodeQueryOptions(source, (p) => ingest.progress(source.key, p.phase, p.preview)));
+            void queryClient.prefetchQuery(decodeQueryOptions(source, ingest.progressOf(source.key)));
           }
         });
         remake.schedule();
@@ -316,8 +317,7 @@ export function App() {
   );
 
   // --- decoding ------------------------------------------------------------------------------
-  const progressFor = useCallback((key: string) => (p: { phase: string; preview?: PageInput }) => ingest.progress(key, p.phase, p.preview), [ingest]);
-  const { states, decoded, settled: sourcesSettled } = usePageInputs(sources, progressFor);
+  const { states, decoded, settled: sourcesSettled } = usePageInputs(sources, ingest.progressOf);
   const settled = sourcesSettled && incoming === 0 && walking === 0;
   const entries: InputEntry[] = useMemo(
     () => [

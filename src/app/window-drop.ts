@@ -65,8 +65,8 @@ export async function walkEntry(entry: FileSystemEntry, emit: (files: File[]) =>
 }
 
 /**
- * Hands on the files of a drop, including folders' (in batches as they are found). Must be
- * called synchronously in the drop handler: the DataTransfer empties when it returns.
+ * Hands on the files of a drop, including folders' (in batches as they are found; never an empty
+ * batch). Must be called synchronously in the drop handler: the DataTransfer empties when it returns.
  */
 function collectDrop(dt: DataTransfer, onFiles: (files: File[]) => void, onWalk: (delta: number) => void): void {
   const direct: File[] = [];
@@ -119,13 +119,7 @@ export function useWindowDrop(onFiles: (files: File[]) => void, onWalk: (delta: 
       setDragging(false);
       if (!e.dataTransfer) return;
       e.preventDefault();
-      collectDrop(
-        e.dataTransfer,
-        (files) => {
-          if (files.length > 0) onFiles(files);
-        },
-        onWalk,
-      );
+      collectDrop(e.dataTransfer, onFiles, onWalk);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);

@@ -73,33 +73,33 @@ const CLASS_LABEL: Record<RowClass, string> = { certificate: 'certificate', ca: 
 const SummaryBar = memo(function SummaryBar({ rows, verdicts, at, filter, toggle }: { readonly rows: readonly OverviewRow[]; readonly verdicts: ReadonlyMap<string, RowVerdicts> | null; readonly at: string; readonly filter: OverviewFilter; readonly toggle: <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => void }) {
   const summary = useMemo(() => summarize(rows, verdicts, at), [rows, verdicts, at]);
   return (
-  <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
-    {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (
-      <SummaryToggle key={c} pressed={filter.kind === c} onClick={() => toggle('kind', c)}>
-        {plural(summary.byClass[c], CLASS_LABEL[c])}
-      </SummaryToggle>
-    ))}
-    {summary.expired > 0 && (
-      <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
-        {formatCount(summary.expired)} expired
-      </SummaryToggle>
-    )}
-    {summary.expiring > 0 && (
-      <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
-        {formatCount(summary.expiring)} expiring within {EXPIRING_DAYS} days
-      </SummaryToggle>
-    )}
-    {summary.inputErrors > 0 && (
-      <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
-        {formatCount(summary.inputErrors)} from inputs with errors
-      </SummaryToggle>
-    )}
-    {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
-      <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
-        {formatCount(summary.refusedBy.get(verifier as VerifierId) ?? 0)} refused by {verifierNames([verifier])}
-      </SummaryToggle>
-    ))}
-  </div>
+    <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
+      {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (
+        <SummaryToggle key={c} pressed={filter.kind === c} onClick={() => toggle('kind', c)}>
+          {plural(summary.byClass[c], CLASS_LABEL[c])}
+        </SummaryToggle>
+      ))}
+      {summary.expired > 0 && (
+        <SummaryToggle tone="bad" pressed={filter.time === 'expired'} onClick={() => toggle('time', 'expired')}>
+          {formatCount(summary.expired)} expired
+        </SummaryToggle>
+      )}
+      {summary.expiring > 0 && (
+        <SummaryToggle tone="warn" pressed={filter.time === 'expiring'} onClick={() => toggle('time', 'expiring')}>
+          {formatCount(summary.expiring)} expiring within {EXPIRING_DAYS} days
+        </SummaryToggle>
+      )}
+      {summary.inputErrors > 0 && (
+        <SummaryToggle tone="warn" pressed={filter.inputErrors} onClick={() => toggle('inputErrors', true)}>
+          {formatCount(summary.inputErrors)} from inputs with errors
+        </SummaryToggle>
+      )}
+      {orderVerifiers([...summary.refusedBy.keys()]).map((verifier) => (
+        <SummaryToggle key={verifier} tone="bad" pressed={filter.refusedBy === verifier} onClick={() => toggle('refusedBy', verifier as VerifierId)}>
+          {formatCount(summary.refusedBy.get(verifier as VerifierId) ?? 0)} refused by {verifierNames([verifier])}
+        </SummaryToggle>
+      ))}
+    </div>
   );
 });
 
