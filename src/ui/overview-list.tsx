@@ -122,6 +122,85 @@ function SummaryToggle({ pressed, onClick, tone = 'neutral', children }: { reado
   );
 }
 
+interface OverviewRowProps {
+  readonly row: OverviewRow;
+  readonly optionId: string;
+  readonly index: number;
+  readonly setSize: number;
+  readonly top: number;
+  readonly selected: boolean;
+  readonly rowVerdicts: RowVerdicts | undefined;
+  readonly at: string;
+  readonly onSelect: (key: string) => void;
+}
+
+/**
+ * One row of the overview. Memoised: scrolling renders the list on every frame, and only the rows
+ * that come into view need rendering, not the twenty already shown.
+ */
+const OverviewRowView = memo(function OverviewRowView({ row, optionId, index, setSize, top, selected, rowVerdicts, at, onSelect }: OverviewRowProps) {
+  const validity = row.validity ? describeValidity(row.validity.notBefore, row.validity.notAfter, at) : null;
+  const kind = row.isCa ? 'CA' : KIND_LABEL[row.item.kind];
+  const label = [
+    row.title === kind ? kind : `${kind} ${escapeForDisplay(truncateCodePoints(row.title, 120).text)}`,
+    escapeForDisplay(truncateCodePoints(row.subtitle, 120).text),
+    validity?.label,
+    row.keyText,
+    row.purposes?.map((p) => describePurpose(p.oid, p.name).badge).join(', '),
+    issuerOnly(row)
+      ? 'CA certificate: roles are judged on the certificates it issues'
+      : row.item.kind === 'certificate' && rowVerdicts
+        ? `TLS server: ${VERDICT_TEXT[rowVerdicts.tlsServer].label}${refusedBy(rowVerdicts, 'tlsServer')}, TLS client: ${VERDICT_TEXT[rowVerdicts.tlsClient].label}${refusedBy(rowVerdicts, 'tlsClient')}`
+        : undefined,
+  ]
+    .filter(Boolean)
+    .join('; ');
+  return (
+    <div
+      id={optionId}
+      role="option"
+      data-certificate-row={row.item.kind === 'certificate' ? '' : undefined}
+      aria-selected={selected}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      aria-label={label}
+      onClick={() => onSelect(row.key)}
+      className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 overflow-hidden border-b border-zinc-100 px-3 text-sm dark:border-zinc-800 ${
+        selected ? 'bg-indigo-50 shadow-[inset_3px_0_0_var(--color-indigo-600)] dark:bg-indigo-950/60' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50'
+      }`}
+      style={{ top, height: ROW_HEIGHT }}
+    >
+      <div className="flex min-w-0 items-center gap-2">
+        <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">{kind}</span>
+        <span className="min-w-0 flex-1 truncate font-medium">
+          <SafeLine value={row.title} />
+        </span>
+        {issuerOnly(row) ? (
+          <Badge tone="neutral">CA · signs certificates</Badge>
+        ) : row.item.kind === 'certificate' && (
+          <span className="flex shrink-0 gap-1.5">
+            {(['tlsServer', 'tlsClient'] as const).map((role) => (
+              <span key={role} className="flex">
+                <VerdictBadge role={role} verdict={rowVerdicts?.[role] ?? null} compact className={rowVerdicts && shownRefusals(rowVerdicts[role], rowVerdicts.refusing[role]).length > 0 ? 'rounded-r-none' : ''} />
+                {rowVerdicts && <RefusingChip verdict={rowVerdicts[role]} ids={rowVerdicts.refusing[role]} />}
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
+      <div className="flex min-w-0 items-center gap-2 overflow-hidden text-xs text-zinc-600 dark:text-zinc-400">
+        {validity && <ValidityBadge validity={validity} />}
+        {row.keyText && <span className="shrink-0">{row.keyText}</span>}
+        {row.item.kind === 'certificate' && row.purposes === null && !row.isCa && <Badge tone="neutral">No EKU</Badge>}
+        {row.purposes?.map((p) => <PurposeBadge key={p.oid} oid={p.oid} registeredName={p.name} />)}
+        <span className="min-w-0 truncate">
+          <SafeLine value={row.subtitle} />
+        </span>
+      </div>
+    </div>
+  );
+});
+
 /** Memoised: with deferred rows, an urgent render of the page leaves this list alone. */
 export const OverviewList = memo(OverviewListView);
 
@@ -138,9 +217,11 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
     count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 3,
   });
-  const selectedIndex = selectedKey ? shown.findIndex((r) => r.key === selectedKey) : -1;
+  // Memoised, like the rows: a scroll renders this list once a frame, and these walk every row.
+  const selectedIndex = useMemo(() => (selectedKey ? shown.findIndex((r) => r.key === selectedKey) : -1), [shown, selectedKey]);
+  const certificateCount = useMemo(() => (verdicts ? rows.filter((r) => r.item.kind === 'certificate' && verdicts.has(r.key)).length : 0), [rows, verdicts]);
 
   const move = (index: number) => {
     const clamped = Math.max(0, Math.min(shown.length - 1, index));
@@ -175,7 +256,7 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
       aria-labelledby={`${id}-h`}
       className="panel"
       // How many certificates are listed with their verdicts: read by `npm run bench` to time a full render.
-      data-certificate-count={verdicts ? rows.filter((r) => r.item.kind === 'certificate' && verdicts.has(r.key)).length : 0}
+      data-certificate-count={certificateCount}
     >
       <div className="space-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-2">
@@ -261,68 +342,19 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
             {virtualizer.getVirtualItems().map((v) => {
               const row = shown[v.index];
               if (!row) return null;
-              const selected = row.key === selectedKey;
-              const rowVerdicts = verdicts?.get(row.key);
-              const validity = row.validity ? describeValidity(row.validity.notBefore, row.validity.notAfter, at) : null;
-              const kind = row.isCa ? 'CA' : KIND_LABEL[row.item.kind];
-              const label = [
-                row.title === kind ? kind : `${kind} ${escapeForDisplay(truncateCodePoints(row.title, 120).text)}`,
-                escapeForDisplay(truncateCodePoints(row.subtitle, 120).text),
-                validity?.label,
-                row.keyText,
-                row.purposes?.map((p) => describePurpose(p.oid, p.name).badge).join(', '),
-                issuerOnly(row)
-                  ? 'CA certificate: roles are judged on the certificates it issues'
-                  : row.item.kind === 'certificate' && rowVerdicts
-                    ? `TLS server: ${VERDICT_TEXT[rowVerdicts.tlsServer].label}${refusedBy(rowVerdicts, 'tlsServer')}, TLS client: ${VERDICT_TEXT[rowVerdicts.tlsClient].label}${refusedBy(rowVerdicts, 'tlsClient')}`
-                    : undefined,
-              ]
-                .filter(Boolean)
-                .join('; ');
               return (
-                <div
+                <OverviewRowView
                   key={row.key}
-                  id={`${id}-opt-${v.index}`}
-                  role="option"
-                  data-certificate-row={row.item.kind === 'certificate' ? '' : undefined}
-                  aria-selected={selected}
-                  aria-setsize={shown.length}
-                  aria-posinset={v.index + 1}
-                  aria-label={label}
-                  onClick={() => onSelect(row.key)}
-                  className={`absolute inset-x-0 flex cursor-pointer flex-col justify-center gap-1 overflow-hidden border-b border-zinc-100 px-3 text-sm dark:border-zinc-800 ${
-                    selected ? 'bg-indigo-50 shadow-[inset_3px_0_0_var(--color-indigo-600)] dark:bg-indigo-950/60' : 'hover:bg-zinc-50 dark:hover:bg-zinc-800/50'
-                  }`}
-                  style={{ top: v.start, height: ROW_HEIGHT }}
-                >
-                  <div className="flex min-w-0 items-center gap-2">
-                    <span className="shrink-0 text-xs text-zinc-600 dark:text-zinc-400">{kind}</span>
-                    <span className="min-w-0 flex-1 truncate font-medium">
-                      <SafeLine value={row.title} />
-                    </span>
-                    {issuerOnly(row) ? (
-                      <Badge tone="neutral">CA · signs certificates</Badge>
-                    ) : row.item.kind === 'certificate' && (
-                      <span className="flex shrink-0 gap-1.5">
-                        {(['tlsServer', 'tlsClient'] as const).map((role) => (
-                          <span key={role} className="flex">
-                            <VerdictBadge role={role} verdict={rowVerdicts?.[role] ?? null} compact className={rowVerdicts && shownRefusals(rowVerdicts[role], rowVerdicts.refusing[role]).length > 0 ? 'rounded-r-none' : ''} />
-                            {rowVerdicts && <RefusingChip verdict={rowVerdicts[role]} ids={rowVerdicts.refusing[role]} />}
-                          </span>
-                        ))}
-                      </span>
-                    )}
-                  </div>
-                  <div className="flex min-w-0 items-center gap-2 overflow-hidden text-xs text-zinc-600 dark:text-zinc-400">
-                    {validity && <ValidityBadge validity={validity} />}
-                    {row.keyText && <span className="shrink-0">{row.keyText}</span>}
-                    {row.item.kind === 'certificate' && row.purposes === null && !row.isCa && <Badge tone="neutral">No EKU</Badge>}
-                    {row.purposes?.map((p) => <PurposeBadge key={p.oid} oid={p.oid} registeredName={p.name} />)}
-                    <span className="min-w-0 truncate">
-                      <SafeLine value={row.subtitle} />
-                    </span>
-                  </div>
-                </div>
+                  row={row}
+                  optionId={`${id}-opt-${v.index}`}
+                  index={v.index}
+                  setSize={shown.length}
+                  top={v.start}
+                  selected={row.key === selectedKey}
+                  rowVerdicts={verdicts?.get(row.key)}
+                  at={at}
+                  onSelect={onSelect}
+                />
               );
             })}
           </div>

@@ -9,7 +9,7 @@ export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAny
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 60,
-    overscan: 6,
+    overscan: 3,
     gap: 8,
     getItemKey: (i) => entries[i]?.key ?? i,
   });
