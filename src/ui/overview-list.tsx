@@ -7,6 +7,7 @@ import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from '
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
 import { SafeLine } from './safe-text';
+import { observeRectLater } from './virtual-rect';
 import { orderVerifiers, verifierNames } from './verifier-labels';
 
 export interface OverviewListProps {
@@ -20,6 +21,13 @@ export interface OverviewListProps {
 
 const ROW_HEIGHT = 64;
 const MAX_HEIGHT = ROW_HEIGHT * 7;
+/** Lists up to this long are rendered whole. */
+const WHOLE_LIST = 24;
+
+/** The list box's height: its rows', up to seven. */
+function listHeight(count: number): number {
+  return Math.max(ROW_HEIGHT, Math.min(MAX_HEIGHT, count * ROW_HEIGHT));
+}
 
 const KIND_LABEL = {
   certificate: 'Certificate',
@@ -217,7 +225,12 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
     count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 3,
+    // A short list is rendered whole (the browser's find-in-page sees every row); a long one keeps
+    // three rows beyond the view: a jump or fast scroll renders each frame's new rows, and eight
+    // either side made scrolling 10,000 rows miss frames.
+    overscan: shown.length <= WHOLE_LIST ? WHOLE_LIST : 3,
+    observeElementRect: observeRectLater,
+    initialRect: { width: 0, height: listHeight(shown.length) },
   });
   // Memoised, like the rows: a scroll renders this list once a frame, and these walk every row.
   const selectedIndex = useMemo(() => (selectedKey ? shown.findIndex((r) => r.key === selectedKey) : -1), [shown, selectedKey]);
@@ -248,7 +261,7 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
     move(target);
   };
 
-  const height = Math.max(ROW_HEIGHT, Math.min(MAX_HEIGHT, shown.length * ROW_HEIGHT));
+  const height = listHeight(shown.length);
   const activeId = selectedIndex >= 0 ? `${id}-opt-${selectedIndex}` : undefined;
 
   return (

@@ -1,0 +1,21 @@
+import type { Rect, Virtualizer } from '@tanstack/react-virtual';
+
+/**
+ * The scroll box's size for a virtual list, told only by a ResizeObserver: unlike the library's
+ * default, it does not read the box's size when the list mounts. That read comes in React's commit
+ * and forces the browser to lay out the whole page there (26 ms in the commit that shows the first
+ * rows of a 1,385-file drop, on top of the render). Until the observer's first callback, which
+ * comes after the frame's own layout, the list uses its `initialRect` (its known or maximal
+ * height), so the first rows still render at once.
+ */
+export function observeRectLater<T extends Element>(instance: Virtualizer<T, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const element = instance.scrollElement;
+  const View = element?.ownerDocument.defaultView?.ResizeObserver;
+  if (!element || !View) return undefined;
+  const observer = new View(() => {
+    // Inside the observer's callback the layout is fresh: these reads cost nothing.
+    cb({ width: Math.round(element.clientWidth), height: Math.round(element.clientHeight) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
