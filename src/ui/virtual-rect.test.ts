@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Virtualizer } from '@tanstack/react-virtual';
+import { observeRectLater } from './virtual-rect';
+
+/** A scroll box whose size reads are counted, in a window with a hand-driven ResizeObserver. */
+function fakeBox(withObserver: boolean) {
+  const observers: { fire: () => void; observed: Element[]; disconnected: boolean }[] = [];
+  class FakeObserver {
+    observed: Element[] = [];
+    disconnected = false;
+    constructor(private readonly callback: () => void) {
+      observers.push(this as unknown as (typeof observers)[number]);
+    }
+    fire() {
+      this.callback();
+    }
+    observe(el: Element) {
+      this.observed.push(el);
+    }
+    disconnect() {
+      this.disconnected = true;
+    }
+  }
+  let reads = 0;
+  const element = {
+    ownerDocument: { defaultView: withObserver ? { ResizeObserver: FakeObserver } : {} },
+    get clientWidth() {
+      reads++;
+      return 300.4;
+    },
+    get clientHeight() {
+      reads++;
+      return 447.6;
+    },
+  } as unknown as Element;
+  const instance = { scrollElement: element } as unknown as Virtualizer<Element, Element>;
+  return { instance, observers, reads: () => reads };
+}
+
+describe('observeRectLater', () => {
+  it('reads no size at mount; tells the rounded size when the observer fires; disconnects on cleanup', () => {
+    const box = fakeBox(true);
+    const told: { width: number; height: number }[] = [];
+    const cleanup = observeRectLater(box.instance, (r) => told.push(r));
+    expect([box.reads(), told.length], 'nothing read or told at mount (that read forced a layout)').toEqual([0, 0]);
+    box.observers[0]!.fire();
+    expect(told).toEqual([{ width: 300, height: 448 }]);
+    cleanup?.();
+    expect(box.observers[0]!.disconnected).toBe(true);
+  });
+
+  it.each([
+    ['no ResizeObserver in the window', fakeBox(false).instance, 'the list keeps its initialRect'],
+    ['no scroll element yet', { scrollElement: null } as unknown as Virtualizer<Element, Element>, 'called again once the element mounts'],
+  ])('%s: nothing observed (%s)', (_what, instance) => {
+    const told: unknown[] = [];
+    expect(observeRectLater(instance, (r) => told.push(r))).toBeUndefined();
+    expect(told).toEqual([]);
+  });
+});
