@@ -7,6 +7,7 @@
  * match, not a PKCS#12), 2 usage error.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { commonNameOf } from '../core/display';
 import type { CertificateModel, DecodedInput } from '../core/model';
 import type { KeyWithDer } from '../core/pkcs12/assemble';
 import type { Pkcs12Profile } from '../core/pkcs12/profiles';
@@ -130,13 +131,10 @@ async function decodeFile(file: string, passwords: readonly string[]): Promise<{
   return { input, keys };
 }
 
-function subjectCn(c: CertificateModel): string {
-  return c.subject.rdns.flat().find((a) => a.shortName === 'CN')?.value ?? c.subject.rfc4514;
-}
-
 async function writeOutput(p: Parsed, io: Io, profile: Pkcs12Profile | null, certs: readonly CertificateModel[], key: KeyWithDer | null, friendlyName: string | null, newPassword: string | null): Promise<number> {
   const out = str(p, 'out') as string;
-  const chain = certs.map(subjectCn).join(' → ');
+  // Each certificate named as the app names it (its CN, else O or OU, else the whole name).
+  const chain = certs.map((c) => commonNameOf(c.subject)).join(' → ');
   if (flag(p, 'pem')) {
     const { certificatesToPem } = await import('./engine');
     const { pkcs8Pem } = await import('../core/export/index');
