@@ -141,6 +141,81 @@ export function chainStatusOf(path: ChainPath | undefined): ChainStatus {
 
 const STATUS_RANK: Record<ChainStatus, number> = { trusted: 0, 'private-root': 1, incomplete: 2, invalid: 3 };
 
+/**
+ * What the per-verifier answers need from one analysis. peerView and roleResult are module-level
+ * functions over it, not closures made per analysis: V8 keeps a closure's optimised code only while
+ * a closure of it lives, so closures made anew each analysis were compiled again after every full
+ * collection (in the bench, before every run), and compiling these two (with what they inline) took
+ * more processor time than the verifiers' answers themselves.
+ */
+interface VerifierScope {
+  readonly options: SessionOptions;
+  readonly verifyInput: VerifySessionInput;
+  readonly bySubject: ReadonlyMap<string, readonly CertificateModel[]>;
+  readonly anchors: readonly TrustAnchor[];
+  readonly anchorShas: ReadonlySet<string>;
+  readonly order: ReadonlyMap<string, number>;
+  /** Self-signed roots that were loaded but are not trusted. */
+  readonly privateRoots: readonly CertificateModel[];
+}
+
+/** What a peer would send and trust for one certificate (see analyzeSessionLazily). */
+function peerView(scope: VerifierScope, cert: CertificateModel): { untrusted: CertificateModel[]; anchors: readonly TrustAnchor[]; privateRoots: CertificateModel[] } {
+  const { bySubject, anchors, anchorShas, order, privateRoots } = scope;
+  const seen = new Map<string, CertificateModel>([[cert.sha256Hex, cert]]);
+  const queue = [cert];
+  while (queue.length > 0 && seen.size < 64) {
+    const c = queue.shift() as CertificateModel;
+    for (const issuer of bySubject.get(normalizeName(c.issuer)) ?? []) {
+      if (seen.has(issuer.sha256Hex)) continue;
+      seen.set(issuer.sha256Hex, issuer);
+      queue.push(issuer);
+    }
+  }
+  const reach = [...seen.values()];
+  const near = anchors.filter((a) => seen.has(a.certificate.sha256Hex));
+  return {
+    // Session certificates in first-seen order (the order a bundle sends them), the certificate itself first.
+    untrusted: [cert, ...reach.filter((c) => c !== cert && order.has(c.sha256Hex) && !anchorShas.has(c.sha256Hex)).sort((a, b) => (order.get(a.sha256Hex) ?? 0) - (order.get(b.sha256Hex) ?? 0))],
+    // Anchors no path can reach are irrelevant to a verifier, but an empty trust store is not (Java refuses one): keep one.
+    anchors: near.length > 0 || anchors.length === 0 ? near : anchors.slice(0, 1),
+    privateRoots: privateRoots.filter((r) => reach.includes(r)),
+  };
+}
+
+async function roleResult(scope: VerifierScope, cert: CertificateModel, assessment: RoleAssessment, defer = false): Promise<RoleResult> {
+  const { options, verifyInput } = scope;
+  const asCa = judgedAsCa(cert);
+  if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
+  if (defer) return { ...assessment, verifiers: {}, asCa, verifiersDeferred: true };
+  const view = peerView(scope, cert);
+  // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
+  const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
+  const input = { ...verifyInput, untrusted: view.untrusted, anchors: [...view.anchors, ...caAnchors], ...(asCa ? { host: null, email: null } : {}) };
+  const privateRoots = asCa ? [] : view.privateRoots;
+  // The verifier models load on the first analysis that needs them, not with the engine: decoding starts sooner.
+  const { runVerifiers } = await loadVerifiers();
+  const raw = await runVerifiers(cert, assessment.role, input);
+  const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
+  const trustedRaw = refused.length > 0 && privateRoots.length > 0
+    ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
+    : {};
+  const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
+  for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {
+    let a = asCa ? asIssuerAnswer(id, cert, assessment.role, a0) : a0;
+    const t0 = trustedRaw[id];
+    const t = t0 && asCa ? asIssuerAnswer(id, cert, assessment.role, t0) : t0;
+    // The private root the trusted answer's path ends at (models that stop early report no path: then the nearest one).
+    const root = t ? ((t.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined) ?? privateRoots[0]) : undefined;
+    if (!a.accepts && t && root && (t.accepts || t.error !== a.error)) {
+      a = { ...a, codes: a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : ['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')], ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
+    }
+    verifiers[id] = a;
+  }
+  const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers, asCa ? null : options.host);
+  return { ...assessment, findings, verdict: verdictFromVerifiers(findings, verifiers), verifiers, asCa };
+}
+
 export async function analyzeSession(inputs: readonly DecodedInput[], options: SessionOptions): Promise<SessionAnalysis> {
   return (await analyzeSessionLazily(inputs, options)).analysis;
 }
@@ -242,59 +317,14 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
   for (const c of sessionCerts) if (!anchorKind.has(c.sha256Hex) && namesMatch(c.subject, c.issuer) && (await signatures.check(c, c)).status === 'valid') privateRoots.push(c);
   // What a peer would send and trust for one certificate: the certificates reachable from it by issuer
   // name (the session may hold thousands of unrelated ones; a verifier only ever looks issuers up by name).
-  const anchorShas = new Set(anchors.map((a) => a.certificate.sha256Hex));
-  const order = new Map(sessionCerts.map((c, i) => [c.sha256Hex, i]));
-  const peerView = (cert: CertificateModel): { untrusted: CertificateModel[]; anchors: typeof anchors; privateRoots: CertificateModel[] } => {
-    const seen = new Map<string, CertificateModel>([[cert.sha256Hex, cert]]);
-    const queue = [cert];
-    while (queue.length > 0 && seen.size < 64) {
-      const c = queue.shift() as CertificateModel;
-      for (const issuer of bySubject.get(normalizeName(c.issuer)) ?? []) {
-        if (seen.has(issuer.sha256Hex)) continue;
-        seen.set(issuer.sha256Hex, issuer);
-        queue.push(issuer);
-      }
-    }
-    const reach = [...seen.values()];
-    const near = anchors.filter((a) => seen.has(a.certificate.sha256Hex));
-    return {
-      // Session certificates in first-seen order (the order a bundle sends them), the certificate itself first.
-      untrusted: [cert, ...reach.filter((c) => c !== cert && order.has(c.sha256Hex) && !anchorShas.has(c.sha256Hex)).sort((a, b) => (order.get(a.sha256Hex) ?? 0) - (order.get(b.sha256Hex) ?? 0))],
-      // Anchors no path can reach are irrelevant to a verifier, but an empty trust store is not (Java refuses one): keep one.
-      anchors: near.length > 0 || anchors.length === 0 ? near : anchors.slice(0, 1),
-      privateRoots: privateRoots.filter((r) => reach.includes(r)),
-    };
-  };
-  const roleResult = async (cert: CertificateModel, assessment: RoleAssessment, defer = false): Promise<RoleResult> => {
-    const asCa = judgedAsCa(cert);
-    if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
-    if (defer) return { ...assessment, verifiers: {}, asCa, verifiersDeferred: true };
-    const view = peerView(cert);
-    // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
-    const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
-    const input = { ...verifyInput, untrusted: view.untrusted, anchors: [...view.anchors, ...caAnchors], ...(asCa ? { host: null, email: null } : {}) };
-    const privateRoots = asCa ? [] : view.privateRoots;
-    // The verifier models load on the first analysis that needs them, not with the engine: decoding starts sooner.
-    const { runVerifiers } = await loadVerifiers();
-    const raw = await runVerifiers(cert, assessment.role, input);
-    const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
-    const trustedRaw = refused.length > 0 && privateRoots.length > 0
-      ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
-      : {};
-    const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
-    for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {
-      let a = asCa ? asIssuerAnswer(id, cert, assessment.role, a0) : a0;
-      const t0 = trustedRaw[id];
-      const t = t0 && asCa ? asIssuerAnswer(id, cert, assessment.role, t0) : t0;
-      // The private root the trusted answer's path ends at (models that stop early report no path: then the nearest one).
-      const root = t ? ((t.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined) ?? privateRoots[0]) : undefined;
-      if (!a.accepts && t && root && (t.accepts || t.error !== a.error)) {
-        a = { ...a, codes: a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : ['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')], ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
-      }
-      verifiers[id] = a;
-    }
-    const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers, asCa ? null : options.host);
-    return { ...assessment, findings, verdict: verdictFromVerifiers(findings, verifiers), verifiers, asCa };
+  const scope: VerifierScope = {
+    options,
+    verifyInput,
+    bySubject,
+    anchors,
+    anchorShas: new Set(anchors.map((a) => a.certificate.sha256Hex)),
+    order: new Map(sessionCerts.map((c, i) => [c.sha256Hex, i])),
+    privateRoots,
   };
   const revocations = new Map<string, RevocationStatus>();
   for (const { cert } of certs.values()) {
@@ -328,8 +358,8 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
       privateKeySha256: keySha,
       revocation,
       suitability: {
-        tlsServer: await roleResult(cert, assessSuitability({ ...base, role: 'tlsServer', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
-        tlsClient: await roleResult(cert, assessSuitability({ ...base, role: 'tlsClient', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
+        tlsServer: await roleResult(scope, cert, assessSuitability({ ...base, role: 'tlsServer', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
+        tlsClient: await roleResult(scope, cert, assessSuitability({ ...base, role: 'tlsClient', asCa: judgedAsCa(cert) }), certificates.length >= verifierLimit),
       },
     });
   }
@@ -380,7 +410,7 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
       void _d;
       void _v;
       void _a;
-      return roleResult(entry.certificate, assessment);
+      return roleResult(scope, entry.certificate, assessment);
     };
     return { tlsServer: await again(entry.suitability.tlsServer), tlsClient: await again(entry.suitability.tlsClient) };
   };
