@@ -68,6 +68,30 @@ describe('ReadQueue: every file handed in reaches the engine a batch per task, a
     expect(h.taken).toEqual(['failed a: engine gone', 'failed b: engine gone', 'read c']);
   });
 
+  it('while held hands on only its allowance; files keep queuing; release hands on the rest, in order', async () => {
+    const h = harness();
+    h.queue.hold(3);
+    h.queue.add(files('a', 'b'));
+    h.queue.add(files('c', 'd'));
+    while (h.steps.length > 0) h.runStep();
+    expect(h.posted, 'the allowance (3) in batches of 2, then nothing').toEqual([['a', 'b'], ['c']]);
+    h.queue.hold(5);
+    h.queue.add(files('e'));
+    while (h.steps.length > 0) h.runStep();
+    expect(h.posted, 'holding again while held does not renew the allowance').toEqual([['a', 'b'], ['c']]);
+    expect(h.queue.pending, 'held files count as pending (the session waits for them)').toBe(5);
+    h.queue.release();
+    while (h.steps.length > 0) h.runStep();
+    expect(h.posted).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    await settle();
+    expect(h.taken).toEqual(['read a', 'read b', 'read c', 'read d', 'read e']);
+    h.queue.hold(0);
+    h.queue.add(files('f'));
+    expect(h.posted.length, 'an allowance of 0 hands on nothing').toBe(3);
+    h.queue.release();
+    expect(h.posted.at(-1)).toEqual(['f']);
+  });
+
   it('ramps up from firstBatch after an idle spell, doubling to batch', async () => {
     const h = harness({ firstBatch: 1 });
     h.queue.add(files('a', 'b', 'c', 'd', 'e'));

@@ -52,6 +52,8 @@ export class ReadQueue<R> {
   private pumping = false;
   private taking = false;
   private size = 0;
+  /** How many more files may be asked for while held (Infinity when not held). */
+  private allowance = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: ReadQueueOptions<R>) {}
 
@@ -62,19 +64,36 @@ export class ReadQueue<R> {
 
   add(files: readonly File[]): void {
     this.waiting.push(...files);
-    if (!this.pumping) {
-      this.pumping = true;
-      this.size = this.options.firstBatch ?? this.options.batch;
-      this.step();
-    }
+    this.pump();
+  }
+
+  /**
+   * Holds the queue: files still queue up, but only `allowance` more are handed to the engine
+   * until `release()`. Holding again while held keeps what is left of the first allowance.
+   */
+  hold(allowance: number): void {
+    if (this.allowance === Number.POSITIVE_INFINITY) this.allowance = allowance;
+  }
+
+  release(): void {
+    this.allowance = Number.POSITIVE_INFINITY;
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.pumping || this.waiting.length === 0 || this.allowance <= 0) return;
+    this.pumping = true;
+    this.size = this.options.firstBatch ?? this.options.batch;
+    this.step();
   }
 
   private step(): void {
-    const files = this.waiting.splice(0, this.size);
+    const files = this.waiting.splice(0, Math.min(this.size, this.allowance));
     if (files.length === 0) {
       this.pumping = false;
       return;
     }
+    this.allowance -= files.length;
     const now = this.options.now ?? (() => 0);
     const start = now();
     const results = this.options.read(files);
