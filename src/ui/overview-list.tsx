@@ -7,7 +7,7 @@ import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from '
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
 import { SafeLine } from './safe-text';
-import { observeRectLater } from './virtual-rect';
+import { observeRectLater, scrollLater } from './virtual-rect';
 import { orderVerifiers, verifierNames } from './verifier-labels';
 
 export interface OverviewListProps {
@@ -230,6 +230,7 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
     // either side made scrolling 10,000 rows miss frames.
     overscan: shown.length <= WHOLE_LIST ? WHOLE_LIST : 3,
     observeElementRect: observeRectLater,
+    scrollToFn: scrollLater,
     initialRect: { width: 0, height: listHeight(shown.length) },
   });
   // Memoised, like the rows: a scroll renders this list once a frame, and these walk every row.

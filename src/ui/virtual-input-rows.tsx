@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { InputRow, type InputListProps } from './input-list';
-import { observeRectLater } from './virtual-rect';
+import { observeRectLater, scrollLater } from './virtual-rect';
 
 /** Thousands of inputs: only the rows in view are rendered, each measured (rows differ in height). */
 export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAnyway }: Omit<InputListProps, 'onClear' | 'incoming' | 'listing'>) {
@@ -12,6 +12,7 @@ export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAny
     estimateSize: () => 60,
     overscan: 3,
     observeElementRect: observeRectLater,
+    scrollToFn: scrollLater,
     // The box's max-h-[28rem] at the default 16 px root size, until the observer tells its size.
     initialRect: { width: 0, height: 448 },
     gap: 8,

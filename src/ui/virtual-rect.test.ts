@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { observeRectLater } from './virtual-rect';
+import { observeRectLater, scrollLater } from './virtual-rect';
 
 /** A scroll box whose size reads are counted, in a window with a hand-driven ResizeObserver. */
 function fakeBox(withObserver: boolean) {
@@ -56,5 +56,33 @@ describe('observeRectLater', () => {
     const told: unknown[] = [];
     expect(observeRectLater(instance, (r) => told.push(r))).toBeUndefined();
     expect(told).toEqual([]);
+  });
+});
+
+describe('scrollLater', () => {
+  const box = () => {
+    const writes: number[] = [];
+    const element = { ownerDocument: {}, scrollTo: (o: { top: number }) => writes.push(o.top) } as unknown as Element;
+    const instance = { scrollElement: element, options: { horizontal: false, isRtl: false } } as unknown as Virtualizer<Element, Element>;
+    return { instance, writes };
+  };
+
+  it.each([
+    ['the mount write to the top', [0], [], 'the box is already there; scrollTo would force a layout in the commit'],
+    ['a first write elsewhere', [640], [640], 'a list restored to a scrolled position still gets there'],
+    ['the mount write, then a return to the top', [0, 640, 0], [640, 0], 'only the very first write to a box is skipped'],
+  ])('%s: writes %j give %j (%s)', (_what, offsets, expected) => {
+    const b = box();
+    for (const offset of offsets) scrollLater(offset, {}, b.instance);
+    expect(b.writes).toEqual(expected);
+  });
+
+  it('treats each new box as new (a list shown again after being emptied)', () => {
+    const first = box();
+    const second = box();
+    scrollLater(0, {}, first.instance);
+    scrollLater(0, {}, second.instance);
+    scrollLater(0, {}, first.instance);
+    expect([first.writes, second.writes]).toEqual([[0], []]);
   });
 });

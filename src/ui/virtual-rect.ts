@@ -1,6 +1,8 @@
-import type { Rect, Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 /**
+ * Virtual lists that force no layout when they mount.
+ *
  * The scroll box's size for a virtual list, told only by a ResizeObserver: unlike the library's
  * default, it does not read the box's size when the list mounts. That read comes in React's commit
  * and forces the browser to lay out the whole page there (26 ms in the commit that shows the first
@@ -18,4 +20,22 @@ export function observeRectLater<T extends Element>(instance: Virtualizer<T, Ele
   });
   observer.observe(element, { box: 'content-box' });
   return () => observer.disconnect();
+}
+
+/** Scroll boxes the library has written a position to (see scrollLater). */
+const written = new WeakSet<Element>();
+
+/**
+ * The library's scroll writer, except its first write to a new box when that write is to the top:
+ * on mount the library scrolls the box to where it already is, and `scrollTo` in React's layout
+ * effects forces the page's layout there, as the size read did. Every later write (a person's
+ * Home key, a scroll to the selected row, a return to the top) goes through.
+ */
+export function scrollLater<T extends Element>(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<T, Element>): void {
+  const element = instance.scrollElement;
+  if (element && !written.has(element)) {
+    written.add(element);
+    if (offset + (options.adjustments ?? 0) === 0) return;
+  }
+  elementScroll(offset, options, instance);
 }
