@@ -28,7 +28,8 @@ export async function contentSha256(bytes: Uint8Array): Promise<string> {
 // --- decode --------------------------------------------------------------------------------
 
 export function decodeSource(source: LoadedSource, onProgress?: ProgressListener): Promise<PageInput> {
-  return engineClient().decode(source.name, source.bytes, [], onProgress);
+  // A file the engine read is decoded from the copy it kept: nothing is copied or sent from the page.
+  return engineClient().decode(source.name, source.bytes, [], onProgress, undefined, source.key);
 }
 
 export function decodeQueryOptions(source: LoadedSource, onProgress?: ProgressListener) {

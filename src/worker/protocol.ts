@@ -109,7 +109,10 @@ export interface DecodeRequest {
   readonly type: 'decode';
   readonly id: number;
   readonly name: string;
-  readonly bytes: Uint8Array;
+  /** The input's bytes; null to decode the bytes the engine kept when it read the file (`kept`). */
+  readonly bytes: Uint8Array | null;
+  /** With `bytes` null: the content SHA-256 of a file this engine read (readFiles) and kept for its decode. */
+  readonly kept?: string;
   /** Passwords to try for PKCS#12 / encrypted keys; empty for the first attempt. */
   readonly passwords: readonly string[];
   /** PBKDF2/KDF iteration ceiling; above it the engine asks first (LIMIT_EXCEEDED). */
@@ -186,6 +189,9 @@ export interface ReadFilesRequest {
   readonly files: readonly File[];
   readonly maxBytes: number;
 }
+
+/** The error a decode of kept bytes fails with when the engine no longer holds them (restarted, evicted): send the bytes. */
+export const NOT_KEPT = 'ENGINE_BYTES_NOT_KEPT';
 
 export type ReadFile =
   | { readonly tooLarge: true; readonly size: number }

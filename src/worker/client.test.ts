@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { EngineClient } from './client';
+import { NOT_KEPT, type DecodeRequest, type PageInput, type WorkerResponse } from './protocol';
+
+/** A Worker stand-in that answers decode requests as `answer` says, recording what was posted. */
+function fakeEngine(answer: (request: DecodeRequest) => 'decoded' | 'not kept') {
+  const posted: { request: DecodeRequest; transfer: readonly Transferable[] }[] = [];
+  let listener: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+  const worker = {
+    addEventListener(type: string, fn: (event: MessageEvent<WorkerResponse>) => void) {
+      if (type === 'message') listener = fn;
+    },
+    postMessage(request: DecodeRequest, transfer: Transferable[] = []) {
+      posted.push({ request, transfer });
+      const reply: WorkerResponse =
+        answer(request) === 'decoded'
+          ? { type: 'result', id: request.id, result: { kind: 'decoded', input: { name: request.name } as unknown as PageInput } }
+          : { type: 'failure', id: request.id, message: NOT_KEPT };
+      queueMicrotask(() => listener?.({ data: reply } as MessageEvent<WorkerResponse>));
+    },
+    terminate() {},
+  } as unknown as Worker;
+  return { client: new EngineClient(() => worker), posted };
+}
+
+describe('EngineClient.decode: the bytes the engine kept when it read the file', () => {
+  const bytes = new Uint8Array([1, 2, 3]);
+
+  it.each([
+    ['kept, and the engine still holds them', 'sha-a', 'decoded', [[null, 'sha-a', 0]], 'nothing is copied or sent from the page'],
+    ['kept, but the engine no longer holds them', 'sha-a', 'not kept', [[null, 'sha-a', 0], [3, undefined, 1]], 'restarted or evicted: a copy of the bytes is sent, transferred'],
+    ['not read by the engine (pasted text)', undefined, 'decoded', [[3, undefined, 1]], 'the bytes are sent as before'],
+  ] as const)('%s', async (_what, kept, engineHas, expected, why) => {
+    const { client, posted } = fakeEngine((r) => (r.bytes === null ? (engineHas === 'decoded' ? 'decoded' : 'not kept') : 'decoded'));
+    const input = await client.decode('a.pem', bytes, [], undefined, undefined, kept);
+    expect(input.name).toBe('a.pem');
+    expect(posted.map((p) => [p.request.bytes?.length ?? null, p.request.kept, p.transfer.length]), why).toEqual(expected);
+    expect(bytes.length, "the caller's bytes stay whole").toBe(3);
+  });
+
+  it('passes on any other failure', async () => {
+    let listener: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+    const worker = {
+      addEventListener: (type: string, fn: typeof listener) => {
+        if (type === 'message') listener = fn;
+      },
+      postMessage: (request: DecodeRequest) => queueMicrotask(() => listener?.({ data: { type: 'failure', id: request.id, message: 'MALFORMED: no' } } as MessageEvent<WorkerResponse>)),
+      terminate() {},
+    } as unknown as Worker;
+    await expect(new EngineClient(() => worker).decode('a.pem', bytes, [], undefined, undefined, 'sha-a')).rejects.toThrow('MALFORMED: no');
+  });
+});
