@@ -46,17 +46,13 @@ export function rowKey(kind: RowKind, sha256Hex: string): string {
   return `${kind}:${sha256Hex}`;
 }
 
-type RowBase = Omit<OverviewRow, 'key' | 'sources' | 'inputErrors'>;
-
 /** Each decoded input's rows (as if it were alone in the session), made once: a session of 1,000 files rebuilds its list often while it fills. */
 const rowsOfInput = new WeakMap<PageInput, readonly OverviewRow[]>();
 
 function ownRows(input: PageInput): readonly OverviewRow[] {
   let own = rowsOfInput.get(input);
   if (!own) {
-    const inputErrors = input.errors.length > 0;
-    const sources = [input.name];
-    own = rowsOf(input).map(([key, base]) => ({ ...base, key, sources, inputErrors }));
+    own = rowsOf(input);
     rowsOfInput.set(input, own);
   }
   return own;
@@ -84,83 +80,43 @@ export function buildOverviewRows(inputs: readonly PageInput[]): OverviewRow[] {
   return Array.from(rows.values());
 }
 
-function rowsOf(input: PageInput): (readonly [string, RowBase])[] {
-  const out: (readonly [string, RowBase])[] = [];
-  const add = (key: string, make: () => RowBase) => {
-    out.push([key, make()]);
-  };
+/**
+ * One input's rows, each made as one object literal of the same shape: 10,000 certificates make
+ * 10,000 rows in the render that first shows them, where a tuple, a closure and a spread copy per
+ * row took over 100 ms.
+ */
+function rowsOf(input: PageInput): OverviewRow[] {
+  const sources = [input.name];
+  const inputErrors = input.errors.length > 0;
+  const out: OverviewRow[] = [];
+  const row = (key: string, item: RowItem, title: string, subtitle: string, validity: OverviewRow['validity'], keyText: string, purposes: OverviewRow['purposes'], isCa: boolean): OverviewRow => ({
+    key,
+    item,
+    title,
+    subtitle,
+    validity,
+    keyText,
+    purposes,
+    isCa,
+    sources,
+    inputErrors,
+  });
   for (const c of input.certificates) {
-    add(
-      rowKey('certificate', c.sha256Hex),
-      () => ({
-        item: { kind: 'certificate', model: c },
-        title: c.title,
-        subtitle: `Issued by ${c.issuerTitle}`,
-        validity: { notBefore: c.notBefore, notAfter: c.notAfter },
-        keyText: c.keyText,
-        purposes: c.purposes,
-        isCa: c.isCa,
-      }),
-    );
+    out.push(row(rowKey('certificate', c.sha256Hex), { kind: 'certificate', model: c }, c.title, `Issued by ${c.issuerTitle}`, { notBefore: c.notBefore, notAfter: c.notAfter }, c.keyText, c.purposes, c.isCa));
   }
   for (const r of input.csrs) {
-    add(
-      rowKey('csr', r.sha256Hex),
-      () => {
-        const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
-        return {
-          item: { kind: 'csr', model: r },
-          title: commonNameOf(r.subject),
-          subtitle: 'Certificate signing request',
-          validity: null,
-          keyText: describeKey(r.publicKey),
-          purposes: eku && eku.kind === 'extKeyUsage' ? eku.purposes : null,
-          isCa: false,
-        };
-      },
-    );
+    const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
+    out.push(row(rowKey('csr', r.sha256Hex), { kind: 'csr', model: r }, commonNameOf(r.subject), 'Certificate signing request', null, describeKey(r.publicKey), eku && eku.kind === 'extKeyUsage' ? eku.purposes : null, false));
   }
   for (const l of input.crls) {
-    add(
-      rowKey('crl', l.sha256Hex),
-      () => ({
-        item: { kind: 'crl', model: l },
-        title: `CRL of ${commonNameOf(l.issuer)}`,
-        subtitle: `${formatCount(l.entries.length)} revoked serial${l.entries.length === 1 ? '' : 's'}`,
-        validity: null,
-        keyText: '',
-        purposes: null,
-        isCa: false,
-      }),
-    );
+    const count = l.entries.length;
+    out.push(row(rowKey('crl', l.sha256Hex), { kind: 'crl', model: l }, `CRL of ${commonNameOf(l.issuer)}`, `${formatCount(count)} revoked serial${count === 1 ? '' : 's'}`, null, '', null, false));
   }
   for (const k of input.privateKeys) {
-    add(
-      rowKey('private-key', k.sha256Hex),
-      () => ({
-        item: { kind: 'private-key', model: k },
-        title: k.friendlyName ?? 'Private key',
-        subtitle: k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`,
-        validity: null,
-        keyText: describeKey(k),
-        purposes: null,
-        isCa: false,
-      }),
-    );
+    out.push(row(rowKey('private-key', k.sha256Hex), { kind: 'private-key', model: k }, k.friendlyName ?? 'Private key', k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`, null, describeKey(k), null, false));
   }
   for (const p of input.publicKeys) {
-    add(
-      rowKey('public-key', p.sha256Hex),
-      () => ({
-        item: { kind: 'public-key', model: p },
-        title: 'Public key',
-        subtitle: `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`,
-        validity: null,
-        keyText: describeKey(p.publicKey),
-        purposes: null,
-        isCa: false,
-      }),
-    );
+    out.push(row(rowKey('public-key', p.sha256Hex), { kind: 'public-key', model: p }, 'Public key', `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`, null, describeKey(p.publicKey), null, false));
   }
   return out;
 }
