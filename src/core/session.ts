@@ -17,6 +17,7 @@ import { loadBuiltinRoots } from './roots/index';
 import type { RoleVerifiers, VerifierId, VerifySessionInput } from './verify/index';
 import { asIssuerAnswer, judgedAsCa, verdictFromVerifiers } from './verify/verdict';
 import { findingsWithVerifierSites } from './verify/breaks';
+import { SharedRuns } from './verify/shared';
 import type { RootStoreSource } from './roots/mozilla-roots.generated';
 
 export type ChainStatus = 'trusted' | 'private-root' | 'incomplete' | 'invalid';
@@ -157,6 +158,61 @@ interface VerifierScope {
   readonly order: ReadonlyMap<string, number>;
   /** Self-signed roots that were loaded but are not trusted. */
   readonly privateRoots: readonly CertificateModel[];
+  /** The inputs of the certificate asked last: its two roles are asked one after the other with the same ones. */
+  last: CertRuns | null;
+}
+
+/**
+ * What the verifiers are handed for one certificate, the same in both roles (the role only picks
+ * the host in verifyContext). Both roles get the very same input objects, each with its own
+ * SharedRuns, so the models do their role-independent work once per input instead of per role.
+ */
+interface CertRuns {
+  readonly cert: CertificateModel;
+  readonly input: VerifySessionInput;
+  /** Private roots a refusal is answered again with (none for a CA: its own are anchors already). */
+  readonly privateRoots: readonly CertificateModel[];
+  /** input with the private roots trusted too, made when a refusal first asks for it. */
+  trusted: VerifySessionInput | null;
+}
+
+function certRuns(scope: VerifierScope, cert: CertificateModel, asCa: boolean): CertRuns {
+  if (scope.last?.cert === cert) return scope.last;
+  const { verifyInput } = scope;
+  const view = peerView(scope, cert);
+  // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
+  const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
+  // One literal with every key (no spreads): one hidden class for every input.
+  const input: VerifySessionInput = {
+    at: verifyInput.at,
+    host: asCa ? null : verifyInput.host,
+    email: asCa ? null : verifyInput.email,
+    untrusted: view.untrusted,
+    anchors: [...view.anchors, ...caAnchors],
+    crls: verifyInput.crls,
+    maxIntermediates: verifyInput.maxIntermediates,
+    signature: verifyInput.signature,
+    shared: new SharedRuns(),
+  };
+  const runs: CertRuns = { cert, input, privateRoots: asCa ? [] : view.privateRoots, trusted: null };
+  scope.last = runs;
+  return runs;
+}
+
+function trustedInput(runs: CertRuns): VerifySessionInput {
+  const { input } = runs;
+  runs.trusted ??= {
+    at: input.at,
+    host: input.host,
+    email: input.email,
+    untrusted: input.untrusted,
+    anchors: [...input.anchors, ...runs.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))],
+    crls: input.crls,
+    maxIntermediates: input.maxIntermediates,
+    signature: input.signature,
+    shared: new SharedRuns(),
+  };
+  return runs.trusted;
 }
 
 /** What a peer would send and trust for one certificate (see analyzeSessionLazily). */
@@ -184,36 +240,39 @@ function peerView(scope: VerifierScope, cert: CertificateModel): { untrusted: Ce
 }
 
 async function roleResult(scope: VerifierScope, cert: CertificateModel, assessment: RoleAssessment, defer = false): Promise<RoleResult> {
-  const { options, verifyInput } = scope;
+  const { options } = scope;
   const asCa = judgedAsCa(cert);
-  if (options.verifiers === false) return { ...assessment, verifiers: {}, asCa };
-  if (defer) return { ...assessment, verifiers: {}, asCa, verifiersDeferred: true };
-  const view = peerView(scope, cert);
-  // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
-  const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
-  const input = { ...verifyInput, untrusted: view.untrusted, anchors: [...view.anchors, ...caAnchors], ...(asCa ? { host: null, email: null } : {}) };
-  const privateRoots = asCa ? [] : view.privateRoots;
+  // Literals with RoleAssessment's keys in its order, not spreads: copying through a spread cost
+  // more than the rest of this function, and the JSON keeps the same key order.
+  if (options.verifiers === false) return { role: assessment.role, verdict: assessment.verdict, findings: assessment.findings, pathIndex: assessment.pathIndex, verifiers: {}, asCa };
+  if (defer) return { role: assessment.role, verdict: assessment.verdict, findings: assessment.findings, pathIndex: assessment.pathIndex, verifiers: {}, asCa, verifiersDeferred: true };
+  const runs = certRuns(scope, cert, asCa);
+  const { input, privateRoots } = runs;
   // The verifier models load on the first analysis that needs them, not with the engine: decoding starts sooner.
   const { runVerifiers } = await loadVerifiers();
   const raw = await runVerifiers(cert, assessment.role, input);
-  const refused = (Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]).filter(([, a]) => !a.accepts).map(([id]) => id);
-  const trustedRaw = refused.length > 0 && privateRoots.length > 0
-    ? await runVerifiers(cert, assessment.role, { ...input, anchors: [...input.anchors, ...privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))] }, refused)
-    : {};
+  const refused: VerifierId[] = [];
+  for (const id in raw) if (raw[id as VerifierId]?.accepts === false) refused.push(id as VerifierId);
+  const trustedRaw = refused.length > 0 && privateRoots.length > 0 ? await runVerifiers(cert, assessment.role, trustedInput(runs), refused) : {};
   const verifiers: Partial<Record<VerifierId, NonNullable<RoleVerifiers[VerifierId]>>> = {};
-  for (const [id, a0] of Object.entries(raw) as [VerifierId, NonNullable<RoleVerifiers[VerifierId]>][]) {
+  // for-in gives the models' order, as Object.entries did, without the pair arrays.
+  for (const key in raw) {
+    const id = key as VerifierId;
+    const a0 = raw[id] as NonNullable<RoleVerifiers[VerifierId]>;
     let a = asCa ? asIssuerAnswer(id, cert, assessment.role, a0) : a0;
     const t0 = trustedRaw[id];
     const t = t0 && asCa ? asIssuerAnswer(id, cert, assessment.role, t0) : t0;
     // The private root the trusted answer's path ends at (models that stop early report no path: then the nearest one).
     const root = t ? ((t.path ? privateRoots.find((r) => t.path?.[t.path.length - 1] === r.sha256Hex) : undefined) ?? privateRoots[0]) : undefined;
     if (!a.accepts && t && root && (t.accepts || t.error !== a.error)) {
-      a = { ...a, codes: a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : ['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')], ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
+      // Every model's answer is this literal's five keys in this order (no spread: see above).
+      const codes = a.codes.includes('CHAIN_PRIVATE_ROOT') ? a.codes : (['CHAIN_PRIVATE_ROOT', ...a.codes.filter((c) => c !== 'CHAIN_ISSUER_NOT_FOUND')] as const);
+      a = { accepts: a.accepts, error: a.error, codes, fix: a.fix, path: a.path, ifRootTrusted: { privateRoot: root.sha256Hex, answer: t } };
     }
     verifiers[id] = a;
   }
   const findings = findingsWithVerifierSites(assessment.findings, assessment.role, verifiers, asCa ? null : options.host);
-  return { ...assessment, findings, verdict: verdictFromVerifiers(findings, verifiers), verifiers, asCa };
+  return { role: assessment.role, verdict: verdictFromVerifiers(findings, verifiers), findings, pathIndex: assessment.pathIndex, verifiers, asCa };
 }
 
 export async function analyzeSession(inputs: readonly DecodedInput[], options: SessionOptions): Promise<SessionAnalysis> {
@@ -325,6 +384,7 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     anchorShas: new Set(anchors.map((a) => a.certificate.sha256Hex)),
     order: new Map(sessionCerts.map((c, i) => [c.sha256Hex, i])),
     privateRoots,
+    last: null,
   };
   const revocations = new Map<string, RevocationStatus>();
   for (const { cert } of certs.values()) {

@@ -573,6 +573,22 @@ async function buildChains(s: BuildState, current: CertificateModel[]): Promise<
 
 const UNKNOWN_AUTHORITY: GoError = { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] };
 
+/** Every chain Go's Verify finds for ctx.leaf, or the error its search ends with. */
+async function searchChains(ctx: VerifyContext): Promise<{ readonly chains: readonly (readonly CertificateModel[])[]; readonly buildErr: GoError | null }> {
+  const leaf = ctx.leaf;
+  // CertPool.AppendCertsFromPEM skips roots Go cannot parse.
+  const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => a.certificate);
+  const anchorSet = new Set(roots.map((r) => r.sha256Hex));
+  const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex);
+  // buildChains, recursively, with Go's error bookkeeping.
+  const state: BuildState = { ctx, roots, inters, chains: [], sigChecks: 0 };
+  const chains = state.chains;
+  let buildErr: GoError | null = null;
+  if (anchorSet.has(leaf.sha256Hex)) chains.push([leaf]);
+  else buildErr = await buildChains(state, [leaf]);
+  return { chains, buildErr };
+}
+
 function refuse(err: GoError, path: readonly CertificateModel[] | null, role: VerifyContext['role'] = 'tlsServer'): VerifierAnswer {
   return { accepts: false, error: err.text, codes: err.codes, fix: goFix(err.codes, role), path: path ? path.map((c) => c.sha256Hex) : null };
 }
@@ -597,16 +613,8 @@ export const goVerifier: VerifierModel = {
       const h = hostnameError(leaf, ctx.host);
       if (h) return refuse(h, null, ctx.role);
     }
-    // CertPool.AppendCertsFromPEM skips roots Go cannot parse.
-    const roots = ctx.anchors.filter((a) => goParseError(a.certificate) === null).map((a) => a.certificate);
-    const anchorSet = new Set(roots.map((r) => r.sha256Hex));
-    const inters = ctx.untrusted.filter((c) => !anchorSet.has(c.sha256Hex) && c.sha256Hex !== leaf.sha256Hex);
-    // buildChains, recursively, with Go's error bookkeeping.
-    const state: BuildState = { ctx, roots, inters, chains: [], sigChecks: 0 };
-    const chains = state.chains;
-    let buildErr: GoError | null = null;
-    if (anchorSet.has(leaf.sha256Hex)) chains.push([leaf]);
-    else buildErr = await buildChains(state, [leaf]);
+    // buildChains reads no role, host or email: both roles of one input share the search.
+    const { chains, buildErr } = await (ctx.shared ? ctx.shared.get(`go.build ${leaf.sha256Hex}`, () => searchChains(ctx)) : searchChains(ctx));
     if (chains.length === 0) {
       const e = buildErr ?? { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] as VerifyCode[] };
       return refuse(e, null, ctx.role);

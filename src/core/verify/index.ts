@@ -10,6 +10,7 @@ import { goVerifier } from './go';
 import { javaVerifier } from './java';
 import { opensslVerifier } from './openssl';
 import { webpkiVerifier } from './webpki';
+import type { SharedRuns } from './shared';
 import type { PeerName, RoleVerifiers, VerifierId, VerifierModel, VerifyAnchor, VerifyContext } from './types';
 
 export * from './types';
@@ -39,6 +40,8 @@ export interface VerifySessionInput {
   readonly crls: readonly CrlModel[];
   readonly maxIntermediates?: number | null;
   readonly signature: (subject: CertificateModel | CrlModel, issuer: CertificateModel) => Promise<SignatureCheck>;
+  /** Role-independent work shared between runs over this same input (the caller makes one per input: shared.ts). */
+  readonly shared?: SharedRuns | null;
 }
 
 // A session verifies every certificate at the same time and host: the last ones parsed are kept.
@@ -72,6 +75,7 @@ export function verifyContext(leaf: CertificateModel, role: Role, s: VerifySessi
     crls: s.crls,
     maxIntermediates: s.maxIntermediates ?? null,
     signature: s.signature,
+    shared: s.shared ?? null,
   };
 }
 

@@ -1488,6 +1488,16 @@ function ekuAllows(cert: CertificateModel, oid: string): boolean {
   return eku.includes(oid) || eku.includes('2.5.29.37.0');
 }
 
+/**
+ * engineValidate, once per input when it cannot depend on the role: the role enters it only
+ * through jdkCaSha1, which needs a built-in anchor. A failure it throws is shared the same way.
+ */
+function validateShared(ctx: VerifyContext, chain: readonly CertificateModel[], anchors: readonly CertificateModel[]): Promise<Validated> {
+  if (!ctx.shared) return engineValidate(ctx, chain, anchors);
+  const byRole = ctx.anchors.some((a) => a.kind === 'builtin');
+  return ctx.shared.get(`java.validate ${ctx.leaf.sha256Hex}${byRole ? ` ${ctx.role}` : ''}`, () => engineValidate(ctx, chain, anchors));
+}
+
 function endEntityError(ctx: VerifyContext, leaf: CertificateModel): JavaError | null {
   const ku = kuOf(leaf);
   if (ku && !ku.includes('digitalSignature')) return err('KeyUsage does not allow digital signatures', ['KU_DIGITAL_SIGNATURE_MISSING'], 'ee-ku', leaf);
@@ -1671,7 +1681,7 @@ export const javaVerifier: VerifierModel = {
     if (anchors.length === 0) return refuse(err('the trustAnchors parameter must be non-empty', ['CHAIN_ISSUER_NOT_FOUND'], 'truststore'), ctx, null);
     let v: Validated;
     try {
-      v = await engineValidate(ctx, chain, anchors);
+      v = await validateShared(ctx, chain, anchors);
     } catch (e) {
       if (!(e instanceof JavaRuntimeFailure)) throw e;
       return refuse(err(e.message, ['CHAIN_NAME_CONSTRAINTS_VIOLATED'], 'name-constraints'), ctx, null);

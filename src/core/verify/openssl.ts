@@ -1180,7 +1180,8 @@ function checkChain(ctx: VerifyContext, now: number): Checked {
     const codes: VerifyCode[] = keyBits(leaf) === null ? ['UNSUPPORTED_KEY'] : leaf.publicKey.algorithm === 'RSA' || leaf.publicKey.algorithm === 'RSA-PSS' ? ['WEAK_RSA_KEY'] : ['UNSUPPORTED_KEY'];
     return { failure: { err: 66, depth: 0, codes, cert: leaf }, chain: null };
   }
-  const built = buildChain(ctx, now);
+  // build_chain reads no role, host or email: both roles of one input share it.
+  const built = ctx.shared ? ctx.shared.get(`openssl.build ${leaf.sha256Hex} ${now}`, () => buildChain(ctx, now)) : buildChain(ctx, now);
   const chain = built.chain;
   if (built.failure) return failed(chain, built.failure);
   const num = chain.length;
@@ -1302,7 +1303,9 @@ export const opensslVerifier: VerifierModel = {
     const now = Math.floor(ctx.at / 1000);
     const checked = checkChain(ctx, now);
     const chain = checked.chain;
-    const f = checked.failure ?? (chain ? await checkLinks(ctx, chain, now) : null);
+    // checkLinks reads no role either, and its chain is the shared build_chain's: run once per input.
+    const links = (c: readonly CertificateModel[]): Promise<Failure | null> => (ctx.shared ? ctx.shared.get(`openssl.links ${ctx.leaf.sha256Hex} ${now}`, () => checkLinks(ctx, c, now)) : checkLinks(ctx, c, now));
+    const f = checked.failure ?? (chain ? await links(chain) : null);
     const path = chain ? chain.map((c) => c.sha256Hex) : null;
     if (f) return { accepts: false, error: TEXT[f.err], codes: f.codes, fix: fixFor(f, ctx.role), path };
     return { accepts: true, error: null, codes: [], fix: null, path };

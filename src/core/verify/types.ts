@@ -6,6 +6,7 @@
 import type { CertificateModel, CrlModel } from '../model';
 import type { SignatureCheck } from '../chain/types';
 import type { Role } from '../purpose/types';
+import type { SharedRuns } from './shared';
 
 export type VerifierId = 'chrome' | 'openssl' | 'go' | 'java' | 'webpki';
 export const VERIFIER_IDS: readonly VerifierId[] = ['chrome', 'openssl', 'go', 'java', 'webpki'];
@@ -92,6 +93,8 @@ export interface VerifyContext {
   /** Maximum intermediates on a path (x509-limbo max_chain_depth), when the caller sets one. */
   readonly maxIntermediates: number | null;
   readonly signature: (subject: CertificateModel | CrlModel, issuer: CertificateModel) => Promise<SignatureCheck>;
+  /** Role-independent work shared by the runs over this same input (see shared.ts); absent: nothing is shared. */
+  readonly shared?: SharedRuns | null;
 }
 
 export interface VerifierModel {
