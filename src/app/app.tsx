@@ -10,7 +10,7 @@ import { HeaderView } from '@/ui/header-view';
 import { InputList, VirtualInputRows, type InputEntry } from '@/ui/input-list';
 import { preloadable } from '@/ui/preloadable';
 import { InputPanelView } from '@/ui/input-panel-view';
-import { buildOverviewRows, rowKey, type OverviewRow } from '@/ui/overview-rows';
+import { buildOverviewRows, makeMoreRows, rowKey, rowsUnfinished, type OverviewRow } from '@/ui/overview-rows';
 import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
 import { TabsView } from '@/ui/tabs-view';
 import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
@@ -360,7 +360,18 @@ export function App() {
     const early = sources.flatMap((s) => (done.has(s.key) ? [] : previews[s.key] ? [previews[s.key] as PageInput] : []));
     return early.length > 0 ? [...decoded, ...early] : decoded;
   }, [decoded, previews, sources]);
-  const rows: OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed]);
+  // A big input's rows are made a slice per task (overview-rows.ts makeMoreRows), each slice a
+  // re-render in a transition; `rowSlices` counts them.
+  const [rowSlices, setRowSlices] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `rowSlices` changes when the rows made so far do.
+  const rows: readonly OverviewRow[] = useMemo(() => buildOverviewRows(listed), [listed, rowSlices]);
+  useEffect(() => {
+    if (!rowsUnfinished(listed)) return;
+    const t = window.setTimeout(() => {
+      if (makeMoreRows(listed)) startTransition(() => setRowSlices((n) => n + 1));
+    }, 0);
+    return () => window.clearTimeout(t);
+  }, [listed, rowSlices]);
   const deferredRows = useDeferredValue(rows);
 
   // --- analysis ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CoreError } from '@/core/model';
 import type { CertificateSummary, PageInput } from '@/worker/protocol';
-import { buildOverviewRows } from './overview-rows';
+import { buildOverviewRows, makeMoreRows, ROW_SLICE, rowsUnfinished } from './overview-rows';
 
 const cert = (sha: string, cn: string): CertificateSummary => ({
   kind: 'certificate',
@@ -52,5 +52,34 @@ describe('overview rows: one per distinct item, with every input it came from', 
     expect(buildOverviewRows([x])[0]).toBe(first[0]);
     buildOverviewRows([x, input('y.pem', [a])]);
     expect(first[0]?.sources).toEqual(['x.pem']);
+  });
+});
+
+describe('overview rows of a big input: the first slice at once, the rest a slice per makeMoreRows', () => {
+  it('makes ROW_SLICE rows at once, then one more slice per call, in order, until every row is made', () => {
+    const many = Array.from({ length: ROW_SLICE * 2 + 1 }, (_, i) => cert(`sha-${i}`, `host-${i}.example`));
+    const big = { ...input('bundle.pem', many), csrs: [], crls: [] };
+    const small = input('small.pem', [a]);
+    const counts: number[] = [];
+    let rows = buildOverviewRows([big, small]);
+    counts.push(rows.length);
+    while (rowsUnfinished([big, small])) {
+      expect(makeMoreRows([big, small]), 'a slice was made while rows were unfinished').toBe(true);
+      const next = buildOverviewRows([big, small]);
+      expect(next, 'a new list after each slice (memoised views see the change)').not.toBe(rows);
+      rows = next;
+      counts.push(rows.length);
+    }
+    // The small input's row is there from the start; the big input's grow a slice at a time.
+    expect(counts).toEqual([ROW_SLICE + 1, ROW_SLICE * 2 + 1, ROW_SLICE * 2 + 2]);
+    expect(rows.map((r) => r.title)).toEqual([...many.map((c) => c.title), 'a.example']);
+    expect(makeMoreRows([big, small]), 'nothing left to make').toBe(false);
+  });
+
+  it('an input at most ROW_SLICE long is made whole at once', () => {
+    const some = Array.from({ length: ROW_SLICE }, (_, i) => cert(`s-${i}`, `h-${i}`));
+    const x = input('x.pem', some);
+    expect(buildOverviewRows([x])).toHaveLength(ROW_SLICE);
+    expect(rowsUnfinished([x])).toBe(false);
   });
 });

@@ -46,16 +46,59 @@ export function rowKey(kind: RowKind, sha256Hex: string): string {
   return `${kind}:${sha256Hex}`;
 }
 
-/** Each decoded input's rows (as if it were alone in the session), made once: a session of 1,000 files rebuilds its list often while it fills. */
-const rowsOfInput = new WeakMap<PageInput, readonly OverviewRow[]>();
+/**
+ * Each decoded input's rows (as if it were alone in the session), made once: a session of 1,000
+ * files rebuilds its list often while it fills. An input with more than ROW_SLICE items gets its
+ * first slice at once and the rest one slice per call of makeMoreRows (the page makes one per
+ * task): 10,000 rows made in the render that first showed them were a 50 ms task.
+ */
+interface InputRows {
+  rows: readonly OverviewRow[];
+  /** Items (certificates, then CSRs, CRLs, private and public keys) made into rows so far. */
+  next: number;
+  /** Their keys: an item twice in one input (a bundle listing a certificate twice) gets one row. */
+  readonly keys: Set<string>;
+}
+const rowsOfInput = new WeakMap<PageInput, InputRows>();
+
+/** Rows made at once for one input; the rest of a bigger input's are made a slice at a time. */
+export const ROW_SLICE = 2_500;
+
+function itemCount(input: PageInput): number {
+  return input.certificates.length + input.csrs.length + input.crls.length + input.privateKeys.length + input.publicKeys.length;
+}
 
 function ownRows(input: PageInput): readonly OverviewRow[] {
   let own = rowsOfInput.get(input);
   if (!own) {
-    own = rowsOf(input);
+    own = { rows: [], next: 0, keys: new Set() };
     rowsOfInput.set(input, own);
+    makeSlice(input, own);
   }
-  return own;
+  return own.rows;
+}
+
+function makeSlice(input: PageInput, own: InputRows): void {
+  const to = own.next + ROW_SLICE;
+  // A new array: the memoised views that hold the last one must see a change.
+  own.rows = own.rows.concat(rowsOf(input, own.next, to, own.keys));
+  own.next = Math.min(to, itemCount(input));
+}
+
+/** Whether some of these inputs' rows are still to be made (see makeMoreRows). */
+export function rowsUnfinished(inputs: readonly PageInput[]): boolean {
+  return inputs.some((i) => (rowsOfInput.get(i)?.next ?? 0) < itemCount(i));
+}
+
+/** Makes the next slice of rows of the first input that has rows still to make; true when it made some. */
+export function makeMoreRows(inputs: readonly PageInput[]): boolean {
+  for (const input of inputs) {
+    const own = rowsOfInput.get(input);
+    if (!own || own.next >= itemCount(input)) continue;
+    makeSlice(input, own);
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -63,7 +106,9 @@ function ownRows(input: PageInput): readonly OverviewRow[] {
  * several inputs (then one merged row lists every source). A 10,000-certificate input costs one
  * Map insertion per row here once its rows exist.
  */
-export function buildOverviewRows(inputs: readonly PageInput[]): OverviewRow[] {
+export function buildOverviewRows(inputs: readonly PageInput[]): readonly OverviewRow[] {
+  // One input (a big bundle): its own rows are the session's, no merging (10,000 Map insertions a slice).
+  if (inputs.length === 1 && inputs[0]) return ownRows(inputs[0]);
   const rows = new Map<string, OverviewRow>();
   for (const input of inputs) {
     for (const row of ownRows(input)) {
@@ -81,11 +126,11 @@ export function buildOverviewRows(inputs: readonly PageInput[]): OverviewRow[] {
 }
 
 /**
- * One input's rows, each made as one object literal of the same shape: 10,000 certificates make
- * 10,000 rows in the render that first shows them, where a tuple, a closure and a spread copy per
- * row took over 100 ms.
+ * Rows `from` to `to` of one input (its certificates, then CSRs, CRLs, private and public keys),
+ * each made as one object literal of the same shape: a tuple, a closure and a spread copy per row
+ * took over 100 ms for 10,000 rows.
  */
-function rowsOf(input: PageInput): OverviewRow[] {
+function rowsOf(input: PageInput, from: number, to: number, seen: Set<string>): OverviewRow[] {
   const sources = [input.name];
   const inputErrors = input.errors.length > 0;
   const out: OverviewRow[] = [];
@@ -101,22 +146,29 @@ function rowsOf(input: PageInput): OverviewRow[] {
     sources,
     inputErrors,
   });
-  for (const c of input.certificates) {
-    out.push(row(rowKey('certificate', c.sha256Hex), { kind: 'certificate', model: c }, c.title, `Issued by ${c.issuerTitle}`, { notBefore: c.notBefore, notAfter: c.notAfter }, c.keyText, c.purposes, c.isCa));
-  }
-  for (const r of input.csrs) {
+  let base = 0;
+  // The part of `list` (which starts at item `base`) inside [from, to), each item made by `make`.
+  const take = <T>(list: readonly T[], make: (item: T) => OverviewRow) => {
+    const start = Math.max(0, from - base);
+    const end = Math.min(list.length, to - base);
+    for (let i = start; i < end; i++) {
+      const made = make(list[i] as T);
+      if (seen.has(made.key)) continue;
+      seen.add(made.key);
+      out.push(made);
+    }
+    base += list.length;
+  };
+  take(input.certificates, (c) => row(rowKey('certificate', c.sha256Hex), { kind: 'certificate', model: c }, c.title, `Issued by ${c.issuerTitle}`, { notBefore: c.notBefore, notAfter: c.notAfter }, c.keyText, c.purposes, c.isCa));
+  take(input.csrs, (r) => {
     const eku = r.requestedExtensions.find((e) => e.kind === 'extKeyUsage');
-    out.push(row(rowKey('csr', r.sha256Hex), { kind: 'csr', model: r }, commonNameOf(r.subject), 'Certificate signing request', null, describeKey(r.publicKey), eku && eku.kind === 'extKeyUsage' ? eku.purposes : null, false));
-  }
-  for (const l of input.crls) {
+    return row(rowKey('csr', r.sha256Hex), { kind: 'csr', model: r }, commonNameOf(r.subject), 'Certificate signing request', null, describeKey(r.publicKey), eku && eku.kind === 'extKeyUsage' ? eku.purposes : null, false);
+  });
+  take(input.crls, (l) => {
     const count = l.entries.length;
-    out.push(row(rowKey('crl', l.sha256Hex), { kind: 'crl', model: l }, `CRL of ${commonNameOf(l.issuer)}`, `${formatCount(count)} revoked serial${count === 1 ? '' : 's'}`, null, '', null, false));
-  }
-  for (const k of input.privateKeys) {
-    out.push(row(rowKey('private-key', k.sha256Hex), { kind: 'private-key', model: k }, k.friendlyName ?? 'Private key', k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`, null, describeKey(k), null, false));
-  }
-  for (const p of input.publicKeys) {
-    out.push(row(rowKey('public-key', p.sha256Hex), { kind: 'public-key', model: p }, 'Public key', `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`, null, describeKey(p.publicKey), null, false));
-  }
+    return row(rowKey('crl', l.sha256Hex), { kind: 'crl', model: l }, `CRL of ${commonNameOf(l.issuer)}`, `${formatCount(count)} revoked serial${count === 1 ? '' : 's'}`, null, '', null, false);
+  });
+  take(input.privateKeys, (k) => row(rowKey('private-key', k.sha256Hex), { kind: 'private-key', model: k }, k.friendlyName ?? 'Private key', k.encrypted ? 'Arrived encrypted' : `Encoding: ${k.encoding}`, null, describeKey(k), null, false));
+  take(input.publicKeys, (p) => row(rowKey('public-key', p.sha256Hex), { kind: 'public-key', model: p }, 'Public key', `SPKI SHA-256 ${p.publicKey.spkiSha256Hex.slice(0, 16)}…`, null, describeKey(p.publicKey), null, false));
   return out;
 }
