@@ -30,6 +30,7 @@ import {
   uriHost,
 } from './checks';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
+import { sharedOr } from './shared';
 
 /** Extensions Go's parser processes (crypto/x509/parser.go); any other critical one is "unhandled". */
 const HANDLED = new Set([
@@ -614,10 +615,9 @@ export const goVerifier: VerifierModel = {
       if (h) return refuse(h, null, ctx.role);
     }
     // buildChains reads no role, host or email: both roles of one input share the search.
-    const { chains, buildErr } = await (ctx.shared ? ctx.shared.get(`go.build ${leaf.sha256Hex}`, () => searchChains(ctx)) : searchChains(ctx));
+    const { chains, buildErr } = await sharedOr(ctx.shared, `go.build ${leaf.sha256Hex}`, () => searchChains(ctx));
     if (chains.length === 0) {
-      const e = buildErr ?? { text: 'x509: certificate signed by unknown authority', codes: ['CHAIN_ISSUER_NOT_FOUND'] as VerifyCode[] };
-      return refuse(e, null, ctx.role);
+      return refuse(buildErr ?? UNKNOWN_AUTHORITY, null, ctx.role);
     }
     const ok = chains.find((ch) => chainAllowsUsage(ch, ctx));
     if (!ok) {

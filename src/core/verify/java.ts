@@ -33,6 +33,7 @@ import { parseIp, toUnicodeHost } from '../purpose/hostname';
 import { CN_OID, EMAIL_ATTRIBUTE_OID, memoized, timeState, v4Mapped } from './checks';
 import { findReadable, reads, signedPathLength } from './tolerance';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
+import { sharedOr } from './shared';
 
 // ---------------------------------------------------------------------------------------------
 // Messages
@@ -1493,9 +1494,8 @@ function ekuAllows(cert: CertificateModel, oid: string): boolean {
  * through jdkCaSha1, which needs a built-in anchor. A failure it throws is shared the same way.
  */
 function validateShared(ctx: VerifyContext, chain: readonly CertificateModel[], anchors: readonly CertificateModel[]): Promise<Validated> {
-  if (!ctx.shared) return engineValidate(ctx, chain, anchors);
   const byRole = ctx.anchors.some((a) => a.kind === 'builtin');
-  return ctx.shared.get(`java.validate ${ctx.leaf.sha256Hex}${byRole ? ` ${ctx.role}` : ''}`, () => engineValidate(ctx, chain, anchors));
+  return sharedOr(ctx.shared, `java.validate ${ctx.leaf.sha256Hex}${byRole ? ` ${ctx.role}` : ''}`, () => engineValidate(ctx, chain, anchors));
 }
 
 function endEntityError(ctx: VerifyContext, leaf: CertificateModel): JavaError | null {

@@ -33,6 +33,7 @@ import { domainToUnicode } from '../decode/punycode';
 import { memoized } from './checks';
 import { findReadable, reads } from './tolerance';
 import type { VerifierAnswer, VerifierModel, VerifyCode, VerifyContext } from './types';
+import { sharedOr } from './shared';
 
 /** The security level Debian's OpenSSL 3.0 compiles in (-DOPENSSL_TLS_SECURITY_LEVEL=2); libssl copies it into the verify parameters as the auth level. */
 export const OPENSSL_AUTH_LEVEL = 2;
@@ -1181,7 +1182,7 @@ function checkChain(ctx: VerifyContext, now: number): Checked {
     return { failure: { err: 66, depth: 0, codes, cert: leaf }, chain: null };
   }
   // build_chain reads no role, host or email: both roles of one input share it.
-  const built = ctx.shared ? ctx.shared.get(`openssl.build ${leaf.sha256Hex} ${now}`, () => buildChain(ctx, now)) : buildChain(ctx, now);
+  const built = sharedOr(ctx.shared, `openssl.build ${leaf.sha256Hex} ${now}`, () => buildChain(ctx, now));
   const chain = built.chain;
   if (built.failure) return failed(chain, built.failure);
   const num = chain.length;
@@ -1304,8 +1305,7 @@ export const opensslVerifier: VerifierModel = {
     const checked = checkChain(ctx, now);
     const chain = checked.chain;
     // checkLinks reads no role either, and its chain is the shared build_chain's: run once per input.
-    const links = (c: readonly CertificateModel[]): Promise<Failure | null> => (ctx.shared ? ctx.shared.get(`openssl.links ${ctx.leaf.sha256Hex} ${now}`, () => checkLinks(ctx, c, now)) : checkLinks(ctx, c, now));
-    const f = checked.failure ?? (chain ? await links(chain) : null);
+    const f = checked.failure ?? (chain ? await sharedOr(ctx.shared, `openssl.links ${ctx.leaf.sha256Hex} ${now}`, () => checkLinks(ctx, chain, now)) : null);
     const path = chain ? chain.map((c) => c.sha256Hex) : null;
     if (f) return { accepts: false, error: TEXT[f.err], codes: f.codes, fix: fixFor(f, ctx.role), path };
     return { accepts: true, error: null, codes: [], fix: null, path };

@@ -16,3 +16,8 @@ export class SharedRuns {
     return value;
   }
 }
+
+/** `make()`, made once per input through `shared` when the caller gave one (session.ts does), else each time. */
+export function sharedOr<T>(shared: SharedRuns | null | undefined, key: string, make: () => T): T {
+  return shared ? shared.get(key, make) : make();
+}
