@@ -182,18 +182,7 @@ function certRuns(scope: VerifierScope, cert: CertificateModel, asCa: boolean): 
   const view = peerView(scope, cert);
   // A CA is asked which roles it can issue for, with its own hierarchy trusted: its private root (if loaded) is an anchor, in one run.
   const caAnchors = asCa ? view.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const })) : [];
-  // One literal with every key (no spreads): one hidden class for every input.
-  const input: VerifySessionInput = {
-    at: verifyInput.at,
-    host: asCa ? null : verifyInput.host,
-    email: asCa ? null : verifyInput.email,
-    untrusted: view.untrusted,
-    anchors: [...view.anchors, ...caAnchors],
-    crls: verifyInput.crls,
-    maxIntermediates: verifyInput.maxIntermediates,
-    signature: verifyInput.signature,
-    shared: new SharedRuns(),
-  };
+  const input = verifierInput(verifyInput, asCa ? null : verifyInput.host, asCa ? null : verifyInput.email, view.untrusted, [...view.anchors, ...caAnchors]);
   const runs: CertRuns = { cert, input, privateRoots: asCa ? [] : view.privateRoots, trusted: null };
   scope.last = runs;
   return runs;
@@ -201,18 +190,26 @@ function certRuns(scope: VerifierScope, cert: CertificateModel, asCa: boolean): 
 
 function trustedInput(runs: CertRuns): VerifySessionInput {
   const { input } = runs;
-  runs.trusted ??= {
-    at: input.at,
-    host: input.host,
-    email: input.email,
-    untrusted: input.untrusted,
-    anchors: [...input.anchors, ...runs.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))],
-    crls: input.crls,
-    maxIntermediates: input.maxIntermediates,
-    signature: input.signature,
+  runs.trusted ??= verifierInput(input, input.host, input.email, input.untrusted, [...input.anchors, ...runs.privateRoots.map((certificate) => ({ certificate, kind: 'session-trusted' as const }))]);
+  return runs.trusted;
+}
+
+/**
+ * A verifier input from `base` with these peer-dependent parts and its own SharedRuns. One literal
+ * with every key (no spreads): one hidden class for every input.
+ */
+function verifierInput(base: VerifySessionInput, host: VerifySessionInput['host'], email: VerifySessionInput['email'], untrusted: VerifySessionInput['untrusted'], anchors: VerifySessionInput['anchors']): VerifySessionInput {
+  return {
+    at: base.at,
+    host,
+    email,
+    untrusted,
+    anchors,
+    crls: base.crls,
+    maxIntermediates: base.maxIntermediates,
+    signature: base.signature,
     shared: new SharedRuns(),
   };
-  return runs.trusted;
 }
 
 /** What a peer would send and trust for one certificate (see analyzeSessionLazily). */
