@@ -230,6 +230,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     case 'forget': {
       if (request.keys.length === 0) {
         decoded.clear();
+        kept.clear();
+        keptBytes = 0;
         posted = null;
       }
       for (const key of request.keys) {
