@@ -103,11 +103,11 @@ export function makeMoreRows(inputs: readonly PageInput[]): boolean {
 
 /**
  * The session's rows: each input's own rows, reused as they are unless the same item came from
- * several inputs (then one merged row lists every source). A 10,000-certificate input costs one
- * Map insertion per row here once its rows exist.
+ * several inputs (then one merged row lists every source). A single input's rows are returned
+ * as they are, without the merge.
  */
 export function buildOverviewRows(inputs: readonly PageInput[]): readonly OverviewRow[] {
-  // One input (a big bundle): its own rows are the session's, no merging (10,000 Map insertions a slice).
+  // One input (a big bundle): no merging, which cost 10,000 Map insertions per slice.
   if (inputs.length === 1 && inputs[0]) return ownRows(inputs[0]);
   const rows = new Map<string, OverviewRow>();
   for (const input of inputs) {
