@@ -68,9 +68,27 @@ test('10,000 certificates: virtualized, and the last one is reachable', async ({
   if (!existsSync(bundle)) execFileSync('node', [path.resolve(FIXTURES, '../../scripts/make-big-bundle.mjs')], { stdio: 'inherit' });
   test.setTimeout(180_000);
   await openApp(page);
+  // Records whether the overview ever said how far the verifiers' answers are (the first 1,000 certificates get them at once, the rest in the background).
+  await page.evaluate(() => {
+    const w = window as unknown as { sawPending: string | null };
+    w.sawPending = null;
+    const o = new MutationObserver(() => {
+      const note = [...document.querySelectorAll('[role="status"]')].find((e) => e.textContent?.startsWith('Verifier answers for'));
+      if (note && w.sawPending === null) w.sawPending = note.textContent;
+    });
+    o.observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
   await dropFiles(page, [fixture('generated/bundle-10000.pem')]);
   const list = overview(page);
   await expect(page.getByRole('heading', { name: /Overview \(10,000\)/ })).toBeVisible({ timeout: 120_000 });
+  // Every certificate gets every verifier's answer: the summary's counts are of all 10,000 once they are in.
+  const box = page.getByRole('region', { name: /^Overview/ });
+  await expect(box).toHaveAttribute('data-certificate-count', '10000', { timeout: 120_000 });
+  await expect(box).toHaveAttribute('data-answers-pending', '0', { timeout: 120_000 });
+  expect(await page.evaluate(() => (window as unknown as { sawPending: string | null }).sawPending)).toMatch(/^Verifier answers for [\d,]+ of 10,000 certificates so far/);
+  await expect(box.getByRole('status').filter({ hasText: /^Verifier answers for/ })).toHaveCount(0);
+  const summary = box.getByRole('group', { name: 'Session summary: show only' });
+  for (const verifier of ['Chrome', 'OpenSSL', 'Go', 'Java', 'webpki']) await expect(summary.getByRole('button', { name: `10,000 refused by ${verifier}` })).toBeVisible();
   const rendered = await list.getByRole('option').count();
   expect(rendered).toBeGreaterThan(0);
   expect(rendered).toBeLessThan(60);

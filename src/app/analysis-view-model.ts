@@ -4,15 +4,30 @@
  */
 import type { ChainForest } from '@/core/chain/types';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
-import type { CertificateSummary, PageInput, PostedAnalysis, PostedRoleResult } from '@/worker/protocol';
+import type { CertificateSummary, PageInput, PostedAnalysis, PostedCertificate, PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
+import type { AnswersProgress } from '@/ui/overview-list';
 import { commonNameOf, describeKey } from '@/ui/format';
 import { rowKey, type RowVerdicts } from '@/ui/overview-rows';
+
+/**
+ * Verifier answers the engine worked out after posting an analysis (the answers it left for later
+ * in a big session: worker.ts completeAnswers), as they arrive.
+ */
+export interface LaterAnswers {
+  readonly analysisId: number;
+  /** Both roles' results of each certificate answered so far. */
+  readonly roles: ReadonlyMap<string, PostedCertificate['suitability']>;
+  /** Why the engine stopped before answering them all (null while it works, or when it is done). */
+  readonly failure: string | null;
+}
 
 export interface AnalysisViewModel {
   /** The analysis these come from: a certificate's verifier answers are asked for by it. */
   readonly analysisId: number;
   readonly verdicts: ReadonlyMap<string, RowVerdicts>;
+  /** Null when every verifier has answered for every certificate; otherwise how many have their answers yet. */
+  readonly answersPending: AnswersProgress | null;
   /** Per role (server, client): verdict, findings and which verifiers refuse. */
   readonly assessmentsOf: (sha256: string) => readonly PostedRoleResult[] | null;
   readonly forest: ChainForest;
@@ -53,12 +68,26 @@ function once<T>(make: () => T): () => T {
  * tops and the mTLS hint are made when first asked for, in the render of the view that asks. For
  * 10,000 certificates, making everything at once was one unbroken 20–40 ms step of the render.
  */
-export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInput[]): AnalysisViewModel {
+export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInput[], later: LaterAnswers | null = null): AnalysisViewModel {
+  const answeredLater = later?.analysisId === analysis.id ? later.roles : null;
+  const suitabilityOf = (c: PostedCertificate): PostedCertificate['suitability'] => answeredLater?.get(c.sha256) ?? c.suitability;
   const verdicts = new Map<string, RowVerdicts>();
+  // Certificates with the same results share one posted object (src/worker/same-values.ts), and so one row verdict.
+  const verdictOf = new Map<PostedCertificate['suitability'], RowVerdicts>();
+  let waiting = 0;
   for (const c of analysis.certificates) {
-    const { tlsServer, tlsClient } = c.suitability;
-    verdicts.set(rowKey('certificate', c.sha256), { tlsServer: tlsServer.verdict, tlsClient: tlsClient.verdict, refusing: { tlsServer: tlsServer.refusing, tlsClient: tlsClient.refusing } });
+    const suitability = suitabilityOf(c);
+    if (suitability.tlsServer.verifiersDeferred || suitability.tlsClient.verifiersDeferred) waiting++;
+    let verdict = verdictOf.get(suitability);
+    if (!verdict) {
+      const { tlsServer, tlsClient } = suitability;
+      verdict = { tlsServer: tlsServer.verdict, tlsClient: tlsClient.verdict, refusing: { tlsServer: tlsServer.refusing, tlsClient: tlsClient.refusing } };
+      verdictOf.set(suitability, verdict);
+    }
+    verdicts.set(rowKey('certificate', c.sha256), verdict);
   }
+  const total = analysis.certificates.length;
+  const answersPending = waiting > 0 ? { answered: total - waiting, of: total, failure: answeredLater ? (later?.failure ?? null) : null } : null;
   const bySha = once(() => new Map(analysis.certificates.map((c) => [c.sha256, c])));
   // The loaded certificates' summaries, with their display names made in the Worker.
   const summaries = once(() => {
@@ -114,9 +143,12 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInp
   return {
     analysisId: analysis.id,
     verdicts,
+    answersPending,
     assessmentsOf: (sha) => {
       const c = bySha().get(sha);
-      return c ? [c.suitability.tlsServer, c.suitability.tlsClient] : null;
+      if (!c) return null;
+      const { tlsServer, tlsClient } = suitabilityOf(c);
+      return [tlsServer, tlsClient];
     },
     forest: analysis.forest,
     get tops() {

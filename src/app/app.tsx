@@ -16,6 +16,7 @@ import { TabsView } from '@/ui/tabs-view';
 import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis } from './analysis-view-model';
+import { useLaterAnswers } from './later-answers';
 import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type AnalysisParams, type LoadedSource } from './queries';
 import { useTheme } from './theme';
 import { pathOf, useWindowDrop } from './window-drop';
@@ -397,7 +398,8 @@ export function App() {
   // one blocking task (10,000 certificates: the view model, the list's summary, its filters, over
   // 200 ms); deferred, they render as interruptible work after the urgent update.
   const analysis = useDeferredValue(analysisQuery.data ?? null);
-  const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
+  const later = useLaterAnswers(analysisQuery.data ?? null);
+  const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded, later) : null), [analysis, decoded, later]);
   const analyzing = analysisQuery.isFetching ? (analysisProgress ?? 'Analyzing…') : null;
 
   // --- selection -----------------------------------------------------------------------------
@@ -509,7 +511,7 @@ export function App() {
                       <EmptyStateView decoding={sources.length > 0 && !settled} />
                     ) : (
                       <Suspense fallback={<p className="panel p-4 text-sm">Loading the overview…</p>}>
-                        <OverviewList rows={deferredRows} verdicts={view?.verdicts ?? null} selectedKey={openedRoot ? null : (selectedRow?.key ?? null)} onSelect={select} at={at} />
+                        <OverviewList rows={deferredRows} verdicts={view?.verdicts ?? null} answersPending={view?.answersPending ?? null} selectedKey={openedRoot ? null : (selectedRow?.key ?? null)} onSelect={select} at={at} />
                       </Suspense>
                     )}
                     <div ref={detailRef} tabIndex={-1} className="focus:outline-none">

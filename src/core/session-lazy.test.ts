@@ -24,4 +24,17 @@ describe('analyzeSessionLazily', () => {
     expect(later?.tlsServer.verdict).toBe(want?.suitability.tlsServer.verdict);
     expect(await lazy.answersFor('0'.repeat(64))).toBeNull();
   });
+
+  it('works a certificate\'s answers out once: the detail view and the background sweep asking for it get the same answers', async () => {
+    const inputs = [await read('leaves/dual.pem'), await read('leaves/expired.pem'), await read('pki/intermediate.pem'), await read('pki/root.pem')];
+    const lazy = await analyzeSessionLazily(inputs, { at: '2026-06-01T00:00:00Z', host: null, builtinRoots: false, verifierLimit: 0 });
+    const sha = lazy.analysis.certificates[1]?.sha256 ?? '';
+    const [a, b] = await Promise.all([lazy.answersFor(sha), lazy.answersFor(sha)]);
+    expect(a).not.toBeNull();
+    expect(b).toBe(a);
+    expect(await lazy.answersFor(sha)).toBe(a);
+    // Answered in full: no role is still waiting.
+    expect(a?.tlsServer.verifiersDeferred).toBeUndefined();
+    expect(Object.keys(a?.tlsServer.verifiers ?? {}).length).toBeGreaterThan(0);
+  });
 });

@@ -458,9 +458,21 @@ export async function analyzeSessionLazily(inputs: readonly DecodedInput[], opti
     rootStore,
   };
   const full: SessionAnalysis = { ...analysis, mtls: pickMtlsPair(analysis) };
-  const answersFor = async (sha256: string): Promise<{ tlsServer: RoleResult; tlsClient: RoleResult } | null> => {
-    const entry = certificates.find((c) => c.sha256 === sha256);
-    if (!entry) return null;
+  // Each certificate's answers are worked out once: the detail view and the Worker's background sweep (worker.ts completeAnswers) may both ask.
+  let bySha: Map<string, SessionCertificate> | null = null;
+  const answered = new Map<string, Promise<{ tlsServer: RoleResult; tlsClient: RoleResult }>>();
+  const answersFor = (sha256: string): Promise<{ tlsServer: RoleResult; tlsClient: RoleResult } | null> => {
+    bySha ??= new Map(certificates.map((c) => [c.sha256, c]));
+    const entry = bySha.get(sha256);
+    if (!entry) return Promise.resolve(null);
+    let answer = answered.get(sha256);
+    if (!answer) {
+      answer = answerBoth(entry);
+      answered.set(sha256, answer);
+    }
+    return answer;
+  };
+  const answerBoth = async (entry: SessionCertificate): Promise<{ tlsServer: RoleResult; tlsClient: RoleResult }> => {
     const again = async (r: RoleResult): Promise<RoleResult> => {
       if (!r.verifiersDeferred) return r;
       const { verifiersDeferred: _d, verifiers: _v, asCa: _a, ...assessment } = r;

@@ -10,9 +10,18 @@ import { SafeLine } from './safe-text';
 import { observeRectLater, scrollLater } from './virtual-rect';
 import { orderVerifiers, verifierNames } from './verifier-labels';
 
+/** How far the verifiers' answers are in a big session: certificates with their answers, of all, and why the engine stopped short. */
+export interface AnswersProgress {
+  readonly answered: number;
+  readonly of: number;
+  readonly failure: string | null;
+}
+
 export interface OverviewListProps {
   readonly rows: readonly OverviewRow[];
   readonly verdicts: ReadonlyMap<string, RowVerdicts> | null;
+  /** Null once every verifier has answered for every certificate (the "refused by" counts are final). */
+  readonly answersPending?: AnswersProgress | null;
   readonly selectedKey: string | null;
   readonly onSelect: (key: string) => void;
   /** Evaluation time (ISO). */
@@ -110,6 +119,22 @@ const SummaryBar = memo(function SummaryBar({ rows, verdicts, at, filter, toggle
     </div>
   );
 });
+
+/** While the verifiers answer a big session in the background: their counts above are not final yet. */
+function AnswersPendingNote({ progress }: { readonly progress: AnswersProgress }) {
+  if (progress.failure !== null) {
+    return (
+      <p role="alert" className="text-xs text-red-700 dark:text-red-300">
+        The verifiers answered for {formatCount(progress.answered)} of {formatCount(progress.of)} certificates, then stopped: {progress.failure} The &ldquo;refused by&rdquo; counts leave the others out; open a certificate to see its answers.
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="text-xs text-zinc-600 dark:text-zinc-400">
+      Verifier answers for {formatCount(progress.answered)} of {formatCount(progress.of)} certificates so far; the &ldquo;refused by&rdquo; counts grow as the rest come in.
+    </p>
+  );
+}
 
 /** A count in the summary bar that filters the list to what it counts. */
 function SummaryToggle({ pressed, onClick, tone = 'neutral', children }: { readonly pressed: boolean; readonly onClick: () => void; readonly tone?: 'neutral' | 'warn' | 'bad'; readonly children: ReactNode }) {
@@ -212,7 +237,7 @@ const OverviewRowView = memo(function OverviewRowView({ row, optionId, index, se
 /** Memoised: with deferred rows, an urgent render of the page leaves this list alone. */
 export const OverviewList = memo(OverviewListView);
 
-function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: OverviewListProps) {
+function OverviewListView({ rows, verdicts, answersPending = null, selectedKey, onSelect, at }: OverviewListProps) {
   const id = useId();
   const [filter, setFilter] = useState<OverviewFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('loaded');
@@ -271,6 +296,8 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
       className="panel"
       // How many certificates are listed with their verdicts: read by `npm run bench` to time a full render.
       data-certificate-count={certificateCount}
+      // Certificates still waiting for their verifiers' answers (0 when all are in): read by the bench and the end-to-end tests.
+      data-answers-pending={answersPending ? answersPending.of - answersPending.answered : 0}
     >
       <div className="space-y-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
         <div className="flex flex-wrap items-center gap-2">
@@ -303,6 +330,7 @@ function OverviewListView({ rows, verdicts, selectedKey, onSelect, at }: Overvie
         {rows.length > 1 && (
           <>
             <SummaryBar rows={rows} verdicts={verdicts} at={at} filter={filter} toggle={toggle} />
+            {answersPending && <AnswersPendingNote progress={answersPending} />}
             <div className="flex flex-wrap items-center gap-3 text-xs">
               <span className="flex items-center gap-1">
                 <label htmlFor={`${id}-sort`}>Sort by</label>

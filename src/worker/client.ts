@@ -189,6 +189,13 @@ export class EngineClient {
     return result.answers;
   }
 
+  /** Works out the verifier answers analysis `analysisId` left for later; each batch reaches `onProgress` (`answered`). Resolves with how many there were. */
+  async completeAnswers(analysisId: number, onProgress: ProgressListener): Promise<number> {
+    const result = await this.request({ type: 'completeAnswers', analysisId }, onProgress);
+    if (result.kind !== 'answersCompleted') throw new Error('unexpected engine answer');
+    return result.count;
+  }
+
   async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {
     const result = await this.request({ type: 'share', keys, selectedSha256, host, at });
     if (result.kind !== 'shared') throw new Error('unexpected engine answer');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '@/core/decode-input';
 import { analyzeSession } from '@/core/session';
 import type { RoleVerifiers, VerifierAnswer } from '@/core/verify/types';
-import { postAnalysis, summarizeVerifiers, verifierAnswersOf } from './posted';
+import { postAnalysis, postCertificate, summarizeVerifiers, verifierAnswersOf } from './posted';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url));
 const AT = '2026-06-01T00:00:00Z';
@@ -75,6 +75,26 @@ describe('postAnalysis', () => {
     const key = analysis.privateKeys[0];
     expect(posted.privateKeys).toEqual([{ sha256: key?.sha256, certificate: key?.certificate }]);
     expect(key?.certificate).toBe(analysis.certificates.find((c) => c.certificate.subject.rfc4514.includes('www.certscope.test'))?.sha256);
+  });
+
+  it('shares what certificates have in common (one object each), and posts the same values as unshared', async () => {
+    const analysis = await session(['leaves/server.pem', 'leaves/expired.pem', 'leaves/dual.pem', 'pki/intermediate.pem', 'pki/root.pem']);
+    const posted = postAnalysis(1, analysis);
+    // Unshared: each certificate posted with a pool of its own.
+    const alone = analysis.certificates.map((c) => postCertificate(c));
+    expect(JSON.stringify(posted.certificates)).toBe(JSON.stringify(alone));
+    expect(JSON.stringify(posted.forest)).toBe(JSON.stringify(analysis.forest));
+    const leaves = posted.certificates.filter((c) => c.chain.path.length === 3);
+    expect(leaves.length).toBeGreaterThan(1);
+    const [a, b] = leaves;
+    if (!a || !b) return;
+    // The same issuing CA: the same RDN objects in their names, the same link to the intermediate and the root in their trees.
+    expect(a.subject.rdns.find((r) => r[0]?.shortName === 'O')).toBe(b.subject.rdns.find((r) => r[0]?.shortName === 'O'));
+    const linkTo = (sha: string, i: number) => posted.forest.trees[sha]?.paths[0]?.links[i];
+    expect(linkTo(a.sha256, 1)).toBeDefined();
+    expect(linkTo(a.sha256, 1)).toBe(linkTo(b.sha256, 1));
+    expect(linkTo(a.sha256, 2)).toBe(linkTo(b.sha256, 2));
+    expect(a.revocation).toBe(b.revocation);
   });
 
   it('a private root that is not trusted: the refusal is summarised as "until the root is trusted"', async () => {

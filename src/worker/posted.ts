@@ -9,7 +9,9 @@
 import type { Finding } from '@/core/purpose/types';
 import type { SessionAnalysis, SessionCertificate, RoleResult } from '@/core/session';
 import type { RoleVerifiers, VerifierAnswer, VerifierId } from '@/core/verify/types';
+import type { ChainForest, ChainLink, ChainTree } from '@/core/chain/types';
 import { nameSummaryOf } from './page-input';
+import { SameValues } from './same-values';
 import type { PostedAnalysis, PostedCertificate, PostedFinding, PostedRoleResult, RoleVerifierSummary, VerifierAnswers } from './protocol';
 
 /** The order verifiers are listed in everywhere (suitability.md's table). */
@@ -41,12 +43,46 @@ function postRole({ verifiers, findings, ...rest }: RoleResult): PostedRoleResul
   return { ...rest, findings: findings.map(postFinding), ...summarizeVerifiers(verifiers) };
 }
 
-export function postCertificate({ certificate, suitability, ...rest }: SessionCertificate): PostedCertificate {
-  return { ...rest, subject: nameSummaryOf(certificate.subject), suitability: { tlsServer: postRole(suitability.tlsServer), tlsClient: postRole(suitability.tlsClient) } };
+/** A certificate as posted; what it has in common with others (sources, revocation state, both roles' results, name parts) is shared through `values`. */
+export function postCertificate({ certificate, suitability, sources, revocation, ...rest }: SessionCertificate, values: SameValues = new SameValues()): PostedCertificate {
+  return {
+    ...rest,
+    sources: values.same(sources),
+    revocation: values.same(revocation),
+    subject: nameSummaryOf(certificate.subject, values),
+    suitability: postSuitability(suitability, values),
+  };
 }
 
-export function postAnalysis(id: number, { inputs: _inputs, crls: _crls, privateKeys, certificates, ...rest }: SessionAnalysis): PostedAnalysis {
-  return { ...rest, id, certificates: certificates.map(postCertificate), privateKeys: privateKeys.map(({ sha256, certificate }) => ({ sha256, certificate })) };
+/** Both roles' results as posted (one object for every certificate whose results are the same). */
+export function postSuitability(roles: { readonly tlsServer: RoleResult; readonly tlsClient: RoleResult }, values: SameValues): PostedCertificate['suitability'] {
+  return values.same({ tlsServer: postRole(roles.tlsServer), tlsClient: postRole(roles.tlsClient) });
+}
+
+/** A link as posted: a link to the same intermediate or root, checked the same way, is one object for every path through it. */
+function postLink(link: ChainLink, values: SameValues): ChainLink {
+  return values.same({ ...link, signature: values.same(link.signature), profileProblems: values.same(link.profileProblems) });
+}
+
+function postTree(tree: ChainTree, values: SameValues): ChainTree {
+  return { ...tree, paths: tree.paths.map((path) => ({ ...path, links: path.links.map((l) => postLink(l, values)), missingIssuer: path.missingIssuer && values.same(path.missingIssuer) })) };
+}
+
+function postForest(forest: ChainForest, values: SameValues): ChainForest {
+  const trees: Record<string, ChainTree> = {};
+  for (const [sha, tree] of Object.entries(forest.trees)) trees[sha] = postTree(tree, values);
+  return { ...forest, trees };
+}
+
+export function postAnalysis(id: number, { inputs: _inputs, crls: _crls, privateKeys, certificates, forest, ...rest }: SessionAnalysis): PostedAnalysis {
+  const values = new SameValues();
+  return {
+    ...rest,
+    id,
+    certificates: certificates.map((c) => postCertificate(c, values)),
+    forest: postForest(forest, values),
+    privateKeys: privateKeys.map(({ sha256, certificate }) => ({ sha256, certificate })),
+  };
 }
 
 /** The answers of one certificate (both roles), with its findings in full (breaksIn included). */

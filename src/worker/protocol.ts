@@ -139,6 +139,24 @@ export interface VerifierAnswersRequest {
   readonly sha256: string;
 }
 
+/**
+ * The verifier answers a big analysis left for later (session.ts verifierLimit: above 1,000
+ * certificates, only the first get them at once), worked out now, in the background: progress
+ * messages carry them in batches (`answered`), and the result says how many there were. Other
+ * requests are answered between batches. Fails with SUPERSEDED once a newer analysis is posted.
+ */
+export interface CompleteAnswersRequest {
+  readonly type: 'completeAnswers';
+  readonly id: number;
+  readonly analysisId: number;
+}
+
+/** A certificate's results once every verifier has answered, as posted with the analysis. */
+export interface AnsweredCertificate {
+  readonly sha256: string;
+  readonly suitability: PostedCertificate['suitability'];
+}
+
 export interface ForgetRequest {
   readonly type: 'forget';
   readonly id: number;
@@ -199,7 +217,7 @@ export type ReadFile =
   | { readonly tooLarge: false; readonly size: number; readonly failure: string }
   | { readonly tooLarge: false; readonly size: number; readonly failure?: undefined; readonly bytes: Uint8Array; readonly sha256Hex: string };
 
-export type WorkerRequest = DecodeRequest | CertificateRequest | AnalyzeRequest | VerifierAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ReadFilesRequest | ToolRequest;
+export type WorkerRequest = DecodeRequest | CertificateRequest | AnalyzeRequest | VerifierAnswersRequest | CompleteAnswersRequest | ForgetRequest | ShareRequest | OpenShareRequest | ReadFilesRequest | ToolRequest;
 
 export interface ProgressMessage {
   readonly type: 'progress';
@@ -210,6 +228,8 @@ export interface ProgressMessage {
   readonly total: number;
   /** For big inputs: what is decoded so far, so the page can list the first rows early. */
   readonly preview?: PageInput;
+  /** For a CompleteAnswersRequest: the certificates answered since the last message. */
+  readonly answered?: readonly AnsweredCertificate[];
 }
 
 export type WorkerResult =
@@ -218,6 +238,8 @@ export type WorkerResult =
   | { readonly kind: 'analyzed'; readonly analysis: PostedAnalysis }
   /** null: the Worker no longer holds that analysis (a newer one replaced it) or not that certificate. */
   | { readonly kind: 'verifierAnswers'; readonly answers: VerifierAnswers | null }
+  /** Every answer left for later is posted (`count` of them). */
+  | { readonly kind: 'answersCompleted'; readonly count: number }
   | { readonly kind: 'forgotten' }
   | { readonly kind: 'shared'; readonly link: SharedLink }
   | { readonly kind: 'shareOpened'; readonly share: OpenedShare }

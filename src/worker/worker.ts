@@ -12,10 +12,11 @@ import { certificatesToPem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
-import { postAnalysis, verifierAnswersOf } from './posted';
+import { postAnalysis, postSuitability, verifierAnswersOf } from './posted';
 import { findCertificate, pageInputOf } from './page-input';
 import { splitResult } from './parts';
-import { NOT_KEPT, SUPERSEDED, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { NOT_KEPT, SUPERSEDED, type AnsweredCertificate, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { SameValues } from './same-values';
 
 const decoded = new Map<string, DecodedInput>();
 // Load and decode the built-in root store as soon as the engine starts, before anything is
@@ -195,6 +196,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       }
       return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate.suitability) : null };
     }
+    case 'completeAnswers':
+      return completeAnswers(request);
     case 'share': {
       // Certificates only, deduplicated, in session order: never keys, CSRs (challenge
       // passwords) or anything else the session holds.
@@ -277,6 +280,47 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
   return { kind: 'analyzed', analysis: postAnalysis(request.id, analysis) };
 }
 
+/** Work between two batches of a background sweep: other requests wait at most this long. */
+const SWEEP_BATCH_MS = 200;
+
+/** Lets the messages that arrived meanwhile (a decode, the detail view's questions) run first. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function deferredIn(c: SessionCertificate): boolean {
+  return c.suitability.tlsServer.verifiersDeferred === true || c.suitability.tlsClient.verifiersDeferred === true;
+}
+
+/** The answers analyze left for later, in the analysis' order, posted in batches of about SWEEP_BATCH_MS of work. */
+async function completeAnswers(request: CompleteAnswersRequest): Promise<WorkerResult> {
+  const current = posted;
+  const lazy = lazyAnalysis;
+  if (!current || !lazy || current.id !== request.analysisId) throw new Error(SUPERSEDED);
+  const waiting = [...current.certificates.values()].filter(deferredIn);
+  let batch: AnsweredCertificate[] = [];
+  let values = new SameValues();
+  let done = 0;
+  let since = performance.now();
+  const flush = () => {
+    post({ type: 'progress', id: request.id, phase: `Verifier answers for ${done} of ${waiting.length} certificates`, done, total: waiting.length, answered: batch });
+    batch = [];
+    values = new SameValues();
+  };
+  for (const c of waiting) {
+    if (posted !== current) throw new Error(SUPERSEDED);
+    const roles = await lazy.answersFor(c.sha256);
+    done++;
+    if (roles) batch.push({ sha256: c.sha256, suitability: postSuitability(roles, values) });
+    if (performance.now() - since >= SWEEP_BATCH_MS) {
+      flush();
+      await yieldToMessages();
+      since = performance.now();
+    }
+  }
+  if (batch.length > 0) flush();
+  return { kind: 'answersCompleted', count: waiting.length };
+}
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;

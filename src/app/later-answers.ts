@@ -1,0 +1,45 @@
+/**
+ * The verifier answers a big analysis left for later (above 1,000 certificates, only the first
+ * get them at once: worker.ts VERIFIER_LIMIT), asked for as soon as the analysis arrives and
+ * taken in as the engine posts them. Until they are all in, the overview says how many
+ * certificates have their answers, so its "refused by" counts are never read as final.
+ */
+import { startTransition, useEffect, useState } from 'react';
+import { SUPERSEDED, type PostedAnalysis, type PostedCertificate } from '@/worker/protocol';
+import { engineClient } from '@/worker/client';
+import type { LaterAnswers } from './analysis-view-model';
+
+/** Whether the analysis left any certificate's verifier answers for later. */
+export function leftForLater(analysis: PostedAnalysis): boolean {
+  return analysis.certificates.some((c) => c.suitability.tlsServer.verifiersDeferred === true || c.suitability.tlsClient.verifiersDeferred === true);
+}
+
+export function useLaterAnswers(analysis: PostedAnalysis | null): LaterAnswers | null {
+  const [later, setLater] = useState<LaterAnswers | null>(null);
+  useEffect(() => {
+    if (!analysis || !leftForLater(analysis)) return;
+    const analysisId = analysis.id;
+    const roles = new Map<string, PostedCertificate['suitability']>();
+    let stopped = false;
+    engineClient()
+      .completeAnswers(analysisId, (progress) => {
+        if (stopped || !progress.answered) return;
+        for (const a of progress.answered) roles.set(a.sha256, a.suitability);
+        // A copy per batch (a few a second): the view model made from it is compared by identity.
+        const snapshot: LaterAnswers = { analysisId, roles: new Map(roles), failure: null };
+        // Interruptible: each batch re-counts and re-filters every row.
+        startTransition(() => setLater(snapshot));
+      })
+      .catch((error: unknown) => {
+        if (stopped) return;
+        const message = error instanceof Error ? error.message : String(error);
+        // A newer analysis replaced this one: it asks for its own.
+        if (message === SUPERSEDED) return;
+        setLater({ analysisId, roles: new Map(roles), failure: message });
+      });
+    return () => {
+      stopped = true;
+    };
+  }, [analysis]);
+  return later;
+}
