@@ -11,7 +11,7 @@ import { pageInputOf } from '@/worker/page-input';
 import { SameValues } from '@/worker/same-values';
 import type { PostedCertificate } from '@/worker/protocol';
 import { rowKey } from '@/ui/overview-rows';
-import { adaptAnalysis, type LaterAnswers } from './analysis-view-model';
+import { adaptAnalysis, withLaterAnswers, type LaterAnswers } from './analysis-view-model';
 
 const read = async (p: string) => decodeInput({ name: p, bytes: new Uint8Array(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url))) });
 const FILES = ['leaves/server.pem', 'leaves/expired.pem', 'leaves/dual.pem', 'pki/intermediate.pem', 'pki/root.pem'];
@@ -37,18 +37,33 @@ describe('adaptAnalysis with answers that come later', () => {
     const { eager, posted, answered, pages } = await setUp();
     const total = posted.certificates.length;
     expect(total).toBe(5);
-    const some = new Map([...answered].slice(0, 2));
+    const list = [...answered].map(([sha256, suitability]) => ({ sha256, suitability }));
+    const upTo = (count: number, failure: string | null = null, analysisId = 5): LaterAnswers => ({ analysisId, answered: list, count, failure });
     // [answers that came later, how far (null: all in), why]
     const ROWS: readonly [LaterAnswers | null, { answered: number; of: number; failure: string | null } | null, string][] = [
       [null, { answered: 1, of: total, failure: null }, 'none yet: only the first certificate has its answers'],
-      [{ analysisId: 5, roles: some, failure: null }, { answered: 3, of: total, failure: null }, 'some in'],
-      [{ analysisId: 5, roles: answered, failure: null }, null, 'all in: nothing pending'],
-      [{ analysisId: 4, roles: answered, failure: null }, { answered: 1, of: total, failure: null }, "another analysis' answers are not this one's"],
-      [{ analysisId: 5, roles: some, failure: 'The engine was restarted' }, { answered: 3, of: total, failure: 'The engine was restarted' }, 'stopped short: why, with how far it got'],
+      [upTo(2), { answered: 3, of: total, failure: null }, 'some in'],
+      [upTo(list.length), null, 'all in: nothing pending'],
+      [upTo(list.length, null, 4), { answered: 1, of: total, failure: null }, "another analysis' answers are not this one's"],
+      [upTo(2, 'The engine was restarted'), { answered: 3, of: total, failure: 'The engine was restarted' }, 'stopped short: why, with how far it got'],
+      [{ analysisId: 5, answered: [...list, ...list], count: 2 * list.length, failure: null }, null, 'a certificate answered twice counts once'],
     ];
-    for (const [later, pending, why] of ROWS) expect(adaptAnalysis(posted, pages, later).answersPending, why).toEqual(pending);
+    // A view model of its own per row: one view model's layer only grows (an older snapshot rendered late sees the newer answers).
+    for (const [later, pending, why] of ROWS) expect(withLaterAnswers(adaptAnalysis(posted, pages), later).answersPending, why).toEqual(pending);
+    const base = adaptAnalysis(posted, pages);
+    // Nothing laid over: the same view model.
+    expect(withLaterAnswers(base, null)).toBe(base);
+    // Batch by batch on one view model: each takes in what is new.
+    expect(withLaterAnswers(base, upTo(1)).answersPending).toEqual({ answered: 2, of: total, failure: null });
+    expect(withLaterAnswers(base, upTo(3)).answersPending).toEqual({ answered: 4, of: total, failure: null });
 
-    const view = adaptAnalysis(posted, pages, { analysisId: 5, roles: answered, failure: null });
+    const view = withLaterAnswers(base, upTo(list.length));
+    expect(view.answersPending).toBeNull();
+    expect([...view.verdicts.keys()]).toEqual([...base.verdicts.keys()]);
+    expect(view.verdicts.size).toBe(base.verdicts.size);
+    // What does not depend on the answers is the view model's own.
+    expect(view.labelOf).toBe(base.labelOf);
+    expect(view.forest).toBe(base.forest);
     for (const c of eager.certificates) {
       const v = view.verdicts.get(rowKey('certificate', c.sha256));
       expect(v?.tlsServer).toBe(c.suitability.tlsServer.verdict);
@@ -61,6 +76,9 @@ describe('adaptAnalysis with answers that come later', () => {
     // Before the answers came, a waiting certificate's row said no verifier refuses it: the reason the overview says how far they are.
     const waiting = posted.certificates.find((c) => c.suitability.tlsServer.verifiersDeferred && answered.get(c.sha256)?.tlsServer.refusing.length);
     expect(waiting).toBeDefined();
-    expect(adaptAnalysis(posted, pages, null).verdicts.get(rowKey('certificate', waiting?.sha256 ?? ''))?.refusing.tlsServer).toEqual([]);
+    expect(base.verdicts.get(rowKey('certificate', waiting?.sha256 ?? ''))?.refusing.tlsServer).toEqual([]);
+    // A row whose results are the same keeps its verdict object (its memoised row is left alone).
+    const first = posted.certificates[0]?.sha256 ?? '';
+    expect(view.verdicts.get(rowKey('certificate', first))).toBe(base.verdicts.get(rowKey('certificate', first)));
   });
 });

@@ -15,7 +15,7 @@ import { ShareView, type ShareLinkInfo } from '@/ui/share-view';
 import { TabsView } from '@/ui/tabs-view';
 import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker/client';
 import { SUPERSEDED } from '@/worker/protocol';
-import { adaptAnalysis } from './analysis-view-model';
+import { adaptAnalysis, withLaterAnswers } from './analysis-view-model';
 import { useLaterAnswers } from './later-answers';
 import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type AnalysisParams, type LoadedSource } from './queries';
 import { useTheme } from './theme';
@@ -399,7 +399,9 @@ export function App() {
   // 200 ms); deferred, they render as interruptible work after the urgent update.
   const analysis = useDeferredValue(analysisQuery.data ?? null);
   const later = useLaterAnswers(analysisQuery.data ?? null);
-  const view = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded, later) : null), [analysis, decoded, later]);
+  const baseView = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
+  // Each batch of later answers lays its verdicts over the view model; names, chain labels and the mTLS hint are not made again.
+  const view = useMemo(() => baseView && withLaterAnswers(baseView, later), [baseView, later]);
   const analyzing = analysisQuery.isFetching ? (analysisProgress ?? 'Analyzing…') : null;
 
   // --- selection -----------------------------------------------------------------------------

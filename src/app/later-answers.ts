@@ -5,7 +5,7 @@
  * certificates have their answers, so its "refused by" counts are never read as final.
  */
 import { startTransition, useEffect, useState } from 'react';
-import { SUPERSEDED, type PostedAnalysis, type PostedCertificate } from '@/worker/protocol';
+import { SUPERSEDED, type AnsweredCertificate, type PostedAnalysis } from '@/worker/protocol';
 import { engineClient } from '@/worker/client';
 import type { LaterAnswers } from './analysis-view-model';
 
@@ -19,15 +19,15 @@ export function useLaterAnswers(analysis: PostedAnalysis | null): LaterAnswers |
   useEffect(() => {
     if (!analysis || !leftForLater(analysis)) return;
     const analysisId = analysis.id;
-    const roles = new Map<string, PostedCertificate['suitability']>();
+    // Grows with each batch; every snapshot shares it and says how much of it is its own (analysis-view-model.ts withLaterAnswers).
+    const answered: AnsweredCertificate[] = [];
     let stopped = false;
     engineClient()
       .completeAnswers(analysisId, (progress) => {
         if (stopped || !progress.answered) return;
-        for (const a of progress.answered) roles.set(a.sha256, a.suitability);
-        // A copy per batch (a few a second): the view model made from it is compared by identity.
-        const snapshot: LaterAnswers = { analysisId, roles: new Map(roles), failure: null };
-        // Interruptible: each batch re-counts and re-filters every row.
+        for (const a of progress.answered) answered.push(a);
+        const snapshot: LaterAnswers = { analysisId, answered, count: answered.length, failure: null };
+        // Interruptible: each batch re-counts the rows' refusals.
         startTransition(() => setLater(snapshot));
       })
       .catch((error: unknown) => {
@@ -35,7 +35,7 @@ export function useLaterAnswers(analysis: PostedAnalysis | null): LaterAnswers |
         const message = error instanceof Error ? error.message : String(error);
         // A newer analysis replaced this one: it asks for its own.
         if (message === SUPERSEDED) return;
-        setLater({ analysisId, roles: new Map(roles), failure: message });
+        setLater({ analysisId, answered, count: answered.length, failure: message });
       });
     return () => {
       stopped = true;

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { VerifierId } from '@/core/verify/types';
 import { formatCount, plural } from './format';
-import { EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, summarize, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
+import { countRefusals, countRows, EXPIRING_DAYS, filterRows, NO_FILTER, sortRows, type OverviewFilter, type RowClass, type SortKey, type VerdictFilter } from './overview-query';
 import { Badge, PurposeBadge, ValidityBadge, VERDICT_TEXT, VerdictBadge } from './badges';
 import { describePurpose, describeValidity, escapeForDisplay, truncateCodePoints } from './format';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
@@ -88,7 +88,10 @@ const CLASS_LABEL: Record<RowClass, string> = { certificate: 'certificate', ca: 
  * an interruptible render, not part of the list's.
  */
 const SummaryBar = memo(function SummaryBar({ rows, verdicts, at, filter, toggle }: { readonly rows: readonly OverviewRow[]; readonly verdicts: ReadonlyMap<string, RowVerdicts> | null; readonly at: string; readonly filter: OverviewFilter; readonly toggle: <K extends keyof OverviewFilter>(key: K, value: OverviewFilter[K]) => void }) {
-  const summary = useMemo(() => summarize(rows, verdicts, at), [rows, verdicts, at]);
+  // Two parts: as verifier answers come in, only the refusals are counted again.
+  const counts = useMemo(() => countRows(rows, at), [rows, at]);
+  const refusedBy = useMemo(() => countRefusals(rows, verdicts), [rows, verdicts]);
+  const summary = { ...counts, refusedBy };
   return (
     <div role="group" aria-label="Session summary: show only" className="flex flex-wrap gap-1 text-xs">
       {CLASS_ORDER.filter((c) => summary.byClass[c] > 0).map((c) => (

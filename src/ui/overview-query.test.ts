@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateSummary } from '@/worker/protocol';
 import type { OverviewRow, RowVerdicts } from './overview-rows';
-import { filterRows, NO_FILTER, rowClass, sortRows, summarize, timeState, type OverviewFilter, type SortKey } from './overview-query';
+import { countRefusals, countRows, filterRows, NO_FILTER, rowClass, sortRows, summarize, timeState, type OverviewFilter, type SortKey } from './overview-query';
 
 const AT = '2026-06-01T00:00:00Z';
 
@@ -50,6 +50,18 @@ describe('overview of a session', () => {
     expect(s.byClass).toEqual({ certificate: 3, ca: 1, csr: 1, crl: 1, key: 1 });
     expect([s.expired, s.expiring, s.inputErrors]).toEqual([1, 1, 1]);
     expect(Object.fromEntries(s.refusedBy)).toEqual({ java: 1, chrome: 2, go: 2, openssl: 2, webpki: 1 });
+  });
+
+  it('counts rows that share one verdicts object once each (certificates with the same results share it)', () => {
+    const shared = v('unsuitable', 'unsuitable', ['chrome'], ['chrome', 'go']);
+    const some = [row('a'), row('b'), row('c'), row('d')];
+    const map = new Map<string, RowVerdicts>([...some.slice(0, 3).map((r) => [r.key, shared] as const), ['d', v('suitable', 'suitable')]]);
+    expect(Object.fromEntries(countRefusals(some, map))).toEqual({ chrome: 3, go: 3 });
+    expect(countRefusals(some, null).size).toBe(0);
+    // The counts that do not depend on verdicts are the same either way.
+    const { refusedBy, ...counts } = summarize(rows, verdicts, AT);
+    expect(countRows(rows, AT)).toEqual(counts);
+    expect(countRefusals(rows, verdicts)).toEqual(refusedBy);
   });
 
   const times: [string, string | null, string][] = [

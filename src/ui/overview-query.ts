@@ -76,24 +76,43 @@ export interface SessionSummary {
   readonly refusedBy: ReadonlyMap<VerifierId, number>;
 }
 
-export function summarize(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, at: string): SessionSummary {
+/** The counts that do not depend on the verdicts: made once per list and time, not again as verifier answers come in. */
+export function countRows(rows: readonly OverviewRow[], at: string): Omit<SessionSummary, 'refusedBy'> {
   const byClass: Record<RowClass, number> = { certificate: 0, ca: 0, csr: 0, crl: 0, key: 0 };
   let expired = 0;
   let expiring = 0;
   let inputErrors = 0;
-  const refusedBy = new Map<VerifierId, number>();
   for (const row of rows) {
     byClass[rowClass(row)]++;
     const t = timeState(row, at);
     if (t === 'expired') expired++;
     else if (t === 'expiring') expiring++;
     if (row.inputErrors) inputErrors++;
-    const v = verdicts?.get(row.key);
-    if (!v) continue;
-    for (const id of v.refusing.tlsServer) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
-    for (const id of v.refusing.tlsClient) if (!v.refusing.tlsServer.includes(id)) refusedBy.set(id, (refusedBy.get(id) ?? 0) + 1);
   }
-  return { total: rows.length, byClass, expired, expiring, inputErrors, refusedBy };
+  return { total: rows.length, byClass, expired, expiring, inputErrors };
+}
+
+/**
+ * Per verifier, the rows it refuses in at least one role. Rows with the same results share one
+ * verdicts object (src/app/analysis-view-model.ts), so each distinct one is counted through once.
+ */
+export function countRefusals(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null): ReadonlyMap<VerifierId, number> {
+  const refusedBy = new Map<VerifierId, number>();
+  if (!verdicts) return refusedBy;
+  const rowsWith = new Map<RowVerdicts, number>();
+  for (const row of rows) {
+    const v = verdicts.get(row.key);
+    if (v) rowsWith.set(v, (rowsWith.get(v) ?? 0) + 1);
+  }
+  for (const [v, n] of rowsWith) {
+    for (const id of v.refusing.tlsServer) refusedBy.set(id, (refusedBy.get(id) ?? 0) + n);
+    for (const id of v.refusing.tlsClient) if (!v.refusing.tlsServer.includes(id)) refusedBy.set(id, (refusedBy.get(id) ?? 0) + n);
+  }
+  return refusedBy;
+}
+
+export function summarize(rows: readonly OverviewRow[], verdicts: ReadonlyMap<string, RowVerdicts> | null, at: string): SessionSummary {
+  return { ...countRows(rows, at), refusedBy: countRefusals(rows, verdicts) };
 }
 
 function refusingEither(v: RowVerdicts): Set<VerifierId> {
