@@ -308,7 +308,8 @@ async function completeAnswers(request: CompleteAnswersRequest): Promise<WorkerR
     values = new SameValues();
   };
   for (const c of waiting) {
-    if (posted !== current) throw new Error(SUPERSEDED);
+    // A newer analysis asked for, or the session cleared: these answers are no one's any more.
+    if (posted !== current || newestAnalysisId !== request.analysisId) throw new Error(SUPERSEDED);
     const roles = await lazy.answersFor(c.sha256);
     done++;
     if (roles) batch.push({ sha256: c.sha256, suitability: postSuitability(roles, values) });
