@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { InputRow, type InputListProps } from './input-list';
-import { observeRectLater, scrollLater } from './virtual-rect';
+import { measureLater, observeRectLater, scrollLater } from './virtual-rect';
 
 /** Thousands of inputs: only the rows in view are rendered, each measured (rows differ in height). */
 export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAnyway }: Omit<InputListProps, 'onClear' | 'incoming' | 'listing'>) {
@@ -9,10 +9,12 @@ export default function VirtualInputRows({ entries, onRemove, onUnlock, onRunAny
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 60,
+    // A decoded input's row (name and one line of facts) at the default size: most rows of a big drop need no correction.
+    estimateSize: () => 54,
     overscan: 3,
     observeElementRect: observeRectLater,
     scrollToFn: scrollLater,
+    measureElement: measureLater,
     // The box's max-h-[28rem] at the default 16 px root size, until the observer tells its size.
     initialRect: { width: 0, height: 448 },
     gap: 8,

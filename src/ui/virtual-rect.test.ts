@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { observeRectLater, scrollLater } from './virtual-rect';
+import { measureLater, observeRectLater, scrollLater } from './virtual-rect';
 
 /** A scroll box whose size reads are counted, in a window with a hand-driven ResizeObserver. */
 function fakeBox(withObserver: boolean) {
@@ -84,5 +84,37 @@ describe('scrollLater', () => {
     scrollLater(0, {}, second.instance);
     scrollLater(0, {}, first.instance);
     expect([first.writes, second.writes]).toEqual([[0], []]);
+  });
+});
+
+describe('measureLater', () => {
+  /** A row whose layout reads are counted, in a list that knows the sizes of some keys. */
+  function row(key: string, cached: number | undefined) {
+    let reads = 0;
+    const element = {
+      get offsetHeight() {
+        reads++;
+        return 117;
+      },
+    } as unknown as Element;
+    const instance = {
+      options: { horizontal: false, useCachedMeasurements: false, getItemKey: () => key, estimateSize: () => 54 },
+      indexFromElement: () => 0,
+      itemSizeCache: new Map(cached === undefined ? [] : [[key, cached]]),
+    } as unknown as Virtualizer<Element, Element>;
+    return { element, instance, reads: () => reads };
+  }
+  const entry = (blockSize: number) => ({ borderBoxSize: [{ blockSize, inlineSize: 300 }] }) as unknown as ResizeObserverEntry;
+  // [size known before, observer entry, size, why]
+  const ROWS: readonly [number | undefined, ResizeObserverEntry | undefined, number, string][] = [
+    [undefined, undefined, 54, 'a new row, mounted: the estimate, no layout read'],
+    [117, undefined, 117, 'a row mounted again (scrolled back): its last known size'],
+    [undefined, entry(116.6), 117, "the observer's size, rounded"],
+    [54, entry(178), 178, 'the observer wins over what was known'],
+  ];
+  it.each(ROWS)('%#: known %s, entry %o → %s (%s)', (known, e, size) => {
+    const r = row('a', known);
+    expect(measureLater(r.element, e, r.instance)).toBe(size);
+    expect(r.reads()).toBe(0);
   });
 });
