@@ -64,6 +64,9 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** Analyses of up to this many certificates render as an urgent update (see `analysis` in App). */
+const URGENT_ANALYSIS = 200;
+
 export function App() {
   const queryClient = useQueryClient();
   const [theme, setTheme] = useTheme();
@@ -396,8 +399,12 @@ export function App() {
   const analysisQuery = useSessionAnalysis(analysisParams, settled, (p) => setAnalysisProgress(p.phase));
   // The answers reach the page through a query observer, whose updates React renders at once in
   // one blocking task (10,000 certificates: the view model, the list's summary, its filters, over
-  // 200 ms); deferred, they render as interruptible work after the urgent update.
-  const analysis = useDeferredValue(analysisQuery.data ?? null);
+  // 200 ms); deferred, they render as interruptible work after the urgent update. A small
+  // session's answers render at once: deferred, one certificate's verdicts waited 40–60 ms behind
+  // the detail view's first render, which is interruptible work too.
+  const analysisNow = analysisQuery.data ?? null;
+  const deferredAnalysis = useDeferredValue(analysisNow);
+  const analysis = analysisNow && analysisNow.certificates.length <= URGENT_ANALYSIS ? analysisNow : deferredAnalysis;
   const later = useLaterAnswers(analysisQuery.data ?? null);
   const baseView = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
   // Each batch of later answers lays its verdicts over the view model; names, chain labels and the mTLS hint are not made again.
