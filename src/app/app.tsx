@@ -65,7 +65,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Analyses of up to this many certificates render as an urgent update (see `analysis` in App). */
-const URGENT_ANALYSIS = 200;
+const URGENT_ANALYSIS = 16;
 
 export function App() {
   const queryClient = useQueryClient();
