@@ -12,11 +12,11 @@ import { certificatesToPem } from '@/core/export';
 import { sha256Hex } from '@/core/input/bytes';
 import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
-import { postAnalysis, postSuitability, verifierAnswersOf } from './posted';
+import { postAnalysis, verifierAnswersOf } from './posted';
+import { sweepAnswers } from './sweep';
 import { findCertificate, pageInputOf } from './page-input';
 import { splitResult } from './parts';
-import { NOT_KEPT, SUPERSEDED, type AnsweredCertificate, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
-import { SameValues } from './same-values';
+import { NOT_KEPT, SUPERSEDED, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
 // Load and decode the built-in root store as soon as the engine starts, before anything is
@@ -288,39 +288,19 @@ function yieldToMessages(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function deferredIn(c: SessionCertificate): boolean {
-  return c.suitability.tlsServer.verifiersDeferred === true || c.suitability.tlsClient.verifiersDeferred === true;
-}
-
-/** The answers analyze left for later, in the analysis' order, posted in batches of about SWEEP_BATCH_MS of work. */
+/** The answers analyze left for later, in the analysis' order, posted in batches of about SWEEP_BATCH_MS of work (sweep.ts). */
 async function completeAnswers(request: CompleteAnswersRequest): Promise<WorkerResult> {
   const current = posted;
   const lazy = lazyAnalysis;
   if (!current || !lazy || current.id !== request.analysisId) throw new Error(SUPERSEDED);
-  const waiting = [...current.certificates.values()].filter(deferredIn);
-  let batch: AnsweredCertificate[] = [];
-  let values = new SameValues();
-  let done = 0;
-  let since = performance.now();
-  const flush = () => {
-    post({ type: 'progress', id: request.id, phase: `Verifier answers for ${done} of ${waiting.length} certificates`, done, total: waiting.length, answered: batch });
-    batch = [];
-    values = new SameValues();
-  };
-  for (const c of waiting) {
+  const count = await sweepAnswers(current.certificates.values(), lazy, {
+    batchMs: SWEEP_BATCH_MS,
     // A newer analysis asked for, or the session cleared: these answers are no one's any more.
-    if (posted !== current || newestAnalysisId !== request.analysisId) throw new Error(SUPERSEDED);
-    const roles = await lazy.answersFor(c.sha256);
-    done++;
-    if (roles) batch.push({ sha256: c.sha256, suitability: postSuitability(roles, values) });
-    if (performance.now() - since >= SWEEP_BATCH_MS) {
-      flush();
-      await yieldToMessages();
-      since = performance.now();
-    }
-  }
-  if (batch.length > 0) flush();
-  return { kind: 'answersCompleted', count: waiting.length };
+    current: () => posted === current && newestAnalysisId === request.analysisId,
+    post: (answered, done, total) => post({ type: 'progress', id: request.id, phase: `Verifier answers for ${done} of ${total} certificates`, done, total, answered }),
+    pause: yieldToMessages,
+  });
+  return { kind: 'answersCompleted', count };
 }
 
 self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
