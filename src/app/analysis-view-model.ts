@@ -4,7 +4,7 @@
  */
 import type { ChainForest } from '@/core/chain/types';
 import type { MtlsPairCheck } from '@/core/purpose/mtls';
-import type { AnsweredCertificate, CertificateSummary, PageInput, PostedAnalysis, PostedCertificate, PostedRoleResult } from '@/worker/protocol';
+import { answersLeftForLater, type AnsweredCertificate, type CertificateSummary, type PageInput, type PostedAnalysis, type PostedCertificate, type PostedRoleResult } from '@/worker/protocol';
 import type { CertificateLabel } from '@/ui/chain-forest-view';
 import type { AnswersProgress } from '@/ui/overview-list';
 import { commonNameOf, describeKey } from '@/ui/format';
@@ -83,10 +83,6 @@ function verdictsOf(suitability: PostedCertificate['suitability']): RowVerdicts 
   return verdict;
 }
 
-function waitingForAnswers(suitability: PostedCertificate['suitability']): boolean {
-  return suitability.tlsServer.verifiersDeferred === true || suitability.tlsClient.verifiersDeferred === true;
-}
-
 /**
  * Only the verdicts (every overview row needs them) are made at once; names, chain labels, tree
  * tops and the mTLS hint are made when first asked for, in the render of the view that asks. For
@@ -97,7 +93,7 @@ export function adaptAnalysis(analysis: PostedAnalysis, inputs: readonly PageInp
   const verdicts = new Map<string, RowVerdicts>();
   let waiting = 0;
   for (const c of analysis.certificates) {
-    if (waitingForAnswers(c.suitability)) waiting++;
+    if (answersLeftForLater(c.suitability)) waiting++;
     verdicts.set(rowKey('certificate', c.sha256), verdictsOf(c.suitability));
   }
   const total = analysis.certificates.length;
@@ -244,7 +240,7 @@ export function withLaterAnswers(view: AnalysisViewModel, later: LaterAnswers | 
     if (!view.verdicts.has(key) || layer.roles.has(a.sha256)) continue;
     layer.roles.set(a.sha256, a.suitability);
     layer.verdicts.set(key, verdictsOf(a.suitability));
-    if (!waitingForAnswers(a.suitability)) layer.answered++;
+    if (!answersLeftForLater(a.suitability)) layer.answered++;
   }
   const done = pending.answered + layer.answered;
   const { roles } = layer;

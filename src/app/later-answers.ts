@@ -5,13 +5,13 @@
  * certificates have their answers, so its "refused by" counts are never read as final.
  */
 import { startTransition, useEffect, useState } from 'react';
-import { SUPERSEDED, type AnsweredCertificate, type PostedAnalysis } from '@/worker/protocol';
+import { answersLeftForLater, SUPERSEDED, type AnsweredCertificate, type PostedAnalysis } from '@/worker/protocol';
 import { engineClient } from '@/worker/client';
 import type { LaterAnswers } from './analysis-view-model';
 
 /** Whether the analysis left any certificate's verifier answers for later. */
 export function leftForLater(analysis: PostedAnalysis): boolean {
-  return analysis.certificates.some((c) => c.suitability.tlsServer.verifiersDeferred === true || c.suitability.tlsClient.verifiersDeferred === true);
+  return analysis.certificates.some((c) => answersLeftForLater(c.suitability));
 }
 
 export function useLaterAnswers(analysis: PostedAnalysis | null): LaterAnswers | null {

@@ -151,6 +151,11 @@ export interface CompleteAnswersRequest {
   readonly analysisId: number;
 }
 
+/** Whether a certificate's verifier answers were left for later, in either role (its results as analysed or as posted). */
+export function answersLeftForLater(roles: { readonly tlsServer: { readonly verifiersDeferred?: boolean }; readonly tlsClient: { readonly verifiersDeferred?: boolean } }): boolean {
+  return roles.tlsServer.verifiersDeferred === true || roles.tlsClient.verifiersDeferred === true;
+}
+
 /** A certificate's results once every verifier has answered, as posted with the analysis. */
 export interface AnsweredCertificate {
   readonly sha256: string;

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '@/core/decode-input';
 import { analyzeSession, analyzeSessionLazily } from '@/core/session';
 import { postSuitability } from './posted';
-import { SUPERSEDED, type AnsweredCertificate } from './protocol';
+import { answersLeftForLater, SUPERSEDED, type AnsweredCertificate } from './protocol';
 import { SameValues } from './same-values';
-import { sweepAnswers, waitingForAnswers } from './sweep';
+import { sweepAnswers } from './sweep';
 
 const read = async (p: string) => decodeInput({ name: p, bytes: new Uint8Array(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url))) });
 const FILES = ['leaves/server.pem', 'leaves/expired.pem', 'leaves/dual.pem', 'pki/intermediate.pem', 'pki/root.pem'];
@@ -48,7 +48,7 @@ describe('sweepAnswers', () => {
       [1, 3, 4],
       [1, 4, 4],
     ]);
-    const waiting = lazy.analysis.certificates.filter(waitingForAnswers).map((c) => c.sha256);
+    const waiting = lazy.analysis.certificates.filter((c) => answersLeftForLater(c.suitability)).map((c) => c.sha256);
     expect(batches.flatMap((b) => b.answered.map((a) => a.sha256))).toEqual(waiting);
     const eager = await analyzeSession(inputs, OPTIONS);
     for (const a of batches.flatMap((b) => b.answered)) {

@@ -6,7 +6,7 @@
  */
 import type { LazySessionAnalysis, SessionCertificate } from '@/core/session';
 import { postSuitability } from './posted';
-import { SUPERSEDED, type AnsweredCertificate } from './protocol';
+import { answersLeftForLater, SUPERSEDED, type AnsweredCertificate } from './protocol';
 import { SameValues } from './same-values';
 
 export interface SweepOptions {
@@ -21,15 +21,10 @@ export interface SweepOptions {
   readonly now?: () => number;
 }
 
-/** Whether a certificate's verifier answers were left for later. */
-export function waitingForAnswers(c: SessionCertificate): boolean {
-  return c.suitability.tlsServer.verifiersDeferred === true || c.suitability.tlsClient.verifiersDeferred === true;
-}
-
 /** Answers every waiting certificate of `certificates`; resolves with how many there were, or fails with SUPERSEDED once `current()` is false. */
 export async function sweepAnswers(certificates: Iterable<SessionCertificate>, lazy: LazySessionAnalysis, options: SweepOptions): Promise<number> {
   const now = options.now ?? (() => performance.now());
-  const waiting = [...certificates].filter(waitingForAnswers);
+  const waiting = [...certificates].filter((c) => answersLeftForLater(c.suitability));
   let batch: AnsweredCertificate[] = [];
   // One pool per batch: each batch is its own message (same-values.ts).
   let values = new SameValues();
