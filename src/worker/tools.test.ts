@@ -100,3 +100,34 @@ describe('ToolState certificate tools', () => {
     expect(errors.kind === 'errorDecoded' && errors.matches[0]?.code === 'EXPIRED' && errors.matches[0].triggeredBy === null).toBe(true);
   });
 });
+
+describe('ToolState mTLS pair of a big session', () => {
+  it('checks a picked pair with the verifier answers the analysis left for later', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { decodeInput } = await import('@/core/decode-input');
+    const { analyzeSessionLazily } = await import('@/core/session');
+    const read = (p: string) => decodeInput({ name: p, bytes: new Uint8Array(readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url))) });
+    const inputs = await Promise.all(['leaves/server.pem', 'leaves/client.pem', 'pki/intermediate.pem', 'pki/root.pem'].map(read));
+    // Every certificate's answers left for later, as above 1,000 certificates.
+    const lazy = await analyzeSessionLazily(inputs, { at: '2026-06-01T00:00:00Z', host: null, builtinRoots: false, verifierLimit: 0 });
+    const sha = (name: string) => inputs.find((i) => i.name === name)?.certificates[0]?.sha256Hex ?? '';
+    const request = { type: 'mtlsPair', id: 1, server: sha('leaves/server.pem'), client: sha('leaves/client.pem') } as const;
+    const roleStates = async (tools: ToolState) => {
+      const r = await tools.handle(request);
+      if (r.kind !== 'mtlsChecked') throw new Error(r.kind);
+      return r.check.items.filter((i) => i.id === 'server-role' || i.id === 'client-role').map((i) => i.state);
+    };
+    // [with answersFor, role items unknown?, why]
+    const ROWS: readonly [boolean, boolean, string][] = [
+      [false, true, 'without a way to the later answers: unknown, and it says so'],
+      [true, false, 'with it: judged on every verifier answer'],
+    ];
+    for (const [withAnswers, unknown, why] of ROWS) {
+      const tools = new ToolState(new Map(inputs.map((i) => [i.sha256Hex, i])));
+      tools.rememberAnalysis(lazy.analysis, withAnswers ? lazy.answersFor : null);
+      const states = await roleStates(tools);
+      expect(states, why).toHaveLength(2);
+      expect(states.every((s) => s === 'unknown'), why).toBe(unknown);
+    }
+  });
+});

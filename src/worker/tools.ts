@@ -11,8 +11,9 @@ import type { CertificateModel, DecodedInput } from '@/core/model';
 import { decodeErrorText } from '@/core/purpose/errors';
 import { checkMtlsPair } from '@/core/purpose/mtls';
 import { loadBuiltinRoots } from '@/core/roots';
-import type { SessionAnalysis } from '@/core/session';
+import type { LazySessionAnalysis, SessionAnalysis, SessionCertificate } from '@/core/session';
 import { findCertificate } from './page-input';
+import { answersLeftForLater } from './protocol';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 
 export class ToolState {
@@ -22,8 +23,19 @@ export class ToolState {
 
   constructor(private readonly decoded: ReadonlyMap<string, DecodedInput>) {}
 
-  rememberAnalysis(analysis: SessionAnalysis): void {
+  /** The analysis the tools read, and how to get a certificate's verifier answers it left for later (session.ts answersFor). */
+  rememberAnalysis(analysis: SessionAnalysis, answersFor: LazySessionAnalysis['answersFor'] | null = null): void {
     this.analysis = analysis;
+    this.answersFor = answersFor;
+  }
+
+  private answersFor: LazySessionAnalysis['answersFor'] | null = null;
+
+  /** A certificate with every verifier's answers: those a big analysis left for later are worked out now. */
+  private async answered(c: SessionCertificate): Promise<SessionCertificate> {
+    if (!this.answersFor || !answersLeftForLater(c.suitability)) return c;
+    const roles = await this.answersFor(c.sha256);
+    return roles ? { ...c, suitability: roles } : c;
   }
 
   /**
@@ -132,7 +144,7 @@ export class ToolState {
         const server = analysis?.certificates.find((c) => c.sha256 === request.server);
         const client = analysis?.certificates.find((c) => c.sha256 === request.client);
         if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
-        return { kind: 'mtlsChecked', check: checkMtlsPair(server, client, analysis, 'picked') };
+        return { kind: 'mtlsChecked', check: checkMtlsPair(await this.answered(server), await this.answered(client), analysis, 'picked') };
       }
       case 'writePkcs12':
         return this.writePkcs12(request);

@@ -275,7 +275,7 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
   });
   const analysis = lazy.analysis;
   lazyAnalysis = lazy;
-  tools.rememberAnalysis(analysis);
+  tools.rememberAnalysis(analysis, lazy.answersFor);
   posted = { id: request.id, certificates: new Map(analysis.certificates.map((c) => [c.sha256, c])) };
   return { kind: 'analyzed', analysis: postAnalysis(request.id, analysis) };
 }

@@ -126,7 +126,7 @@ function roleItem(id: 'server-role' | 'client-role', side: MtlsSide, role: MtlsR
   const label = `The ${what} certificate is accepted for the TLS ${what} role`;
   const subject = side.certificate.subject.rfc4514;
   if (role.verifiersDeferred) {
-    return { id, label, state: 'unknown', detail: `${subject}: the verifiers' answers were not computed with this large session; open the certificate to compute them.` };
+    return { id, label, state: 'unknown', detail: `${subject}: the verifiers' answers were left for later in this large session; pick this pair in the mTLS pair tab to check it with them.` };
   }
   const accepting: VerifierId[] = [];
   const onceTrusted: VerifierId[] = [];
