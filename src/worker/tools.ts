@@ -18,6 +18,8 @@ import type { ToolRequest, ToolResult } from './tools-protocol';
 
 export class ToolState {
   private analysis: SessionAnalysis | null = null;
+  /** The analysis' way to the verifier answers it left for later (session.ts answersFor). */
+  private answersFor: LazySessionAnalysis['answersFor'] | null = null;
   /** PrivateKeyModel.sha256Hex → its unencrypted PKCS#8 DER and the inputs it came from. */
   private readonly keys = new Map<string, { readonly der: Uint8Array; readonly inputs: Set<string> }>();
 
@@ -28,8 +30,6 @@ export class ToolState {
     this.analysis = analysis;
     this.answersFor = answersFor;
   }
-
-  private answersFor: LazySessionAnalysis['answersFor'] | null = null;
 
   /** A certificate with every verifier's answers: those a big analysis left for later are worked out now. */
   private async answered(c: SessionCertificate): Promise<SessionCertificate> {

@@ -16,7 +16,7 @@ import { postAnalysis, verifierAnswersOf } from './posted';
 import { sweepAnswers } from './sweep';
 import { findCertificate, pageInputOf } from './page-input';
 import { splitResult } from './parts';
-import { NOT_KEPT, SUPERSEDED, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { answersLeftForLater, NOT_KEPT, SUPERSEDED, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
 // Load and decode the built-in root store as soon as the engine starts, before anything is
@@ -190,7 +190,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
     }
     case 'verifierAnswers': {
       const certificate = posted?.id === request.analysisId ? posted.certificates.get(request.sha256) : undefined;
-      if (certificate && (certificate.suitability.tlsServer.verifiersDeferred || certificate.suitability.tlsClient.verifiersDeferred) && lazyAnalysis) {
+      if (certificate && answersLeftForLater(certificate.suitability) && lazyAnalysis) {
         const roles = await lazyAnalysis.answersFor(request.sha256);
         return { kind: 'verifierAnswers', answers: roles ? verifierAnswersOf(roles) : null };
       }
