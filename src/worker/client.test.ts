@@ -50,3 +50,64 @@ describe('EngineClient.decode: the bytes the engine kept when it read the file',
     await expect(new EngineClient(() => worker).decode('a.pem', bytes, [], undefined, undefined, 'sha-a')).rejects.toThrow('MALFORMED: no');
   });
 });
+
+describe('EngineClient: the page says when it is idle, so the engine takes turns with it (page-pace.ts)', () => {
+  /** A Worker stand-in that paces itself as the engine does: after a completeAnswers request, each page idle signal brings the next of `batches` batches, then the result. */
+  function pacedEngine(batches: number) {
+    const posted: string[] = [];
+    let listener: ((event: MessageEvent<WorkerResponse>) => void) | null = null;
+    const send = (message: WorkerResponse) => setTimeout(() => listener?.({ data: message } as MessageEvent<WorkerResponse>), 1);
+    let sweep: { id: number; sent: number } | null = null;
+    const worker = {
+      addEventListener(type: string, fn: typeof listener) {
+        if (type === 'message') listener = fn;
+      },
+      postMessage(request: { type: string; id: number }) {
+        posted.push(request.type);
+        if (request.type === 'completeAnswers') sweep = { id: request.id, sent: 0 };
+        if (request.type === 'pageIdle' && sweep) {
+          if (sweep.sent < batches) {
+            sweep.sent++;
+            send({ type: 'progress', id: sweep.id, phase: 'answers', done: sweep.sent, total: batches, answered: [] });
+          } else {
+            send({ type: 'result', id: sweep.id, result: { kind: 'answersCompleted', count: batches } });
+            sweep = null;
+          }
+        }
+        if (request.type === 'analyze') send({ type: 'result', id: request.id, result: { kind: 'analyzed', analysis: { id: request.id } as never } });
+      },
+      terminate() {},
+    } as unknown as Worker;
+    return { client: new EngineClient(() => worker), posted };
+  }
+  const tasks = (n: number) => new Promise((resolve) => setTimeout(resolve, n));
+
+  it('one signal when the answers are asked for, and one after each batch the page took', async () => {
+    const { client, posted } = pacedEngine(3);
+    const batches: number[] = [];
+    // Resolves only if every batch was followed by the page's signal: the engine waits for it.
+    await expect(client.completeAnswers(7, (p) => batches.push(p.done))).resolves.toBe(3);
+    expect(batches).toEqual([1, 2, 3]);
+    expect(posted).toEqual(['completeAnswers', 'pageIdle', 'pageIdle', 'pageIdle', 'pageIdle']);
+  });
+
+  it('asked for many times before the page idles: one signal', async () => {
+    const { client, posted } = pacedEngine(0);
+    client.pageIdleSoon();
+    client.pageIdleSoon();
+    client.pageIdleSoon();
+    expect(posted).toEqual([]);
+    await tasks(2);
+    expect(posted).toEqual(['pageIdle']);
+    client.pageIdleSoon();
+    await tasks(2);
+    expect(posted).toEqual(['pageIdle', 'pageIdle']);
+  });
+
+  it('an analysis is followed by a signal, so a big one starts once the page is idle', async () => {
+    const { client, posted } = pacedEngine(0);
+    await client.analyze(['a'], null, '2026-06-01T00:00:00Z', []);
+    await tasks(2);
+    expect(posted).toEqual(['analyze', 'pageIdle']);
+  });
+});

@@ -5,7 +5,7 @@
 import type { CertificateModel } from '@/core/model';
 import type { ToolRequest, ToolResult } from './tools-protocol';
 import { assembleParts } from './parts';
-import { NOT_KEPT, type OpenedShare, type PageInput, type PartField, type PostedAnalysis, type ProgressMessage, type ReadFile, type SharedLink, type VerifierAnswers, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { NOT_KEPT, type OpenedShare, type PageIdleSignal, type PageInput, type PartField, type PostedAnalysis, type ProgressMessage, type ReadFile, type SharedLink, type VerifierAnswers, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type RequestBody = DistributiveOmit<WorkerRequest, 'id'>;
@@ -39,6 +39,9 @@ export const UNLIMITED_ITERATIONS = Number.MAX_SAFE_INTEGER;
 
 /** Default time bound of one engine request. `?engineTimeoutMs=` overrides it (tests, slow machines). */
 export const DEFAULT_ENGINE_TIMEOUT_MS = 120_000;
+
+/** The longest a page idle signal waits for an idle period (a page busy with something else). */
+const PAGE_IDLE_TIMEOUT_MS = 1_000;
 
 export class EngineClient {
   private worker: Worker;
@@ -163,6 +166,8 @@ export class EngineClient {
     sessionTrustedSha256: readonly string[],
     onProgress?: ProgressListener,
   ): Promise<PostedAnalysis> {
+    // A big session's analysis starts once the page is idle (worker.ts PACED_ANALYSIS).
+    this.pageIdleSoon();
     const result = await this.request({ type: 'analyze', keys, host, at, sessionTrustedSha256 }, onProgress);
     if (result.kind !== 'analyzed') throw new Error('unexpected engine answer');
     return result.analysis;
@@ -189,11 +194,38 @@ export class EngineClient {
     return result.answers;
   }
 
-  /** Works out the verifier answers analysis `analysisId` left for later; each batch reaches `onProgress` (`answered`). Resolves with how many there were. */
+  /**
+   * Works out the verifier answers analysis `analysisId` left for later; each batch reaches
+   * `onProgress` (`answered`). Resolves with how many there were. The engine works out the next
+   * batch once the page has taken the last one and is idle (pageIdleSoon).
+   */
   async completeAnswers(analysisId: number, onProgress: ProgressListener): Promise<number> {
-    const result = await this.request({ type: 'completeAnswers', analysisId }, onProgress);
+    this.pageIdleSoon();
+    const result = await this.request({ type: 'completeAnswers', analysisId }, (progress) => {
+      onProgress(progress);
+      this.pageIdleSoon();
+    });
     if (result.kind !== 'answersCompleted') throw new Error('unexpected engine answer');
     return result.count;
+  }
+
+  private idleAsked = false;
+
+  /**
+   * Tells the engine at the page's next idle period (requestIdleCallback: the page's tasks, its
+   * rendering and its frame are done) that its background work may go on (page-pace.ts).
+   * Asked once however many times it is called before then.
+   */
+  pageIdleSoon(): void {
+    if (this.idleAsked) return;
+    this.idleAsked = true;
+    const signal = () => {
+      this.idleAsked = false;
+      const message: PageIdleSignal = { type: 'pageIdle' };
+      this.worker.postMessage(message);
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(signal, { timeout: PAGE_IDLE_TIMEOUT_MS });
+    else setTimeout(signal, 0);
   }
 
   async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {

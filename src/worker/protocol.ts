@@ -151,6 +151,14 @@ export interface CompleteAnswersRequest {
   readonly analysisId: number;
 }
 
+/**
+ * Not a request (no id, no answer): the page says it has nothing to do (requestIdleCallback).
+ * The engine's background work waits for it between batches (page-pace.ts).
+ */
+export interface PageIdleSignal {
+  readonly type: 'pageIdle';
+}
+
 /** Whether a certificate's verifier answers were left for later, in either role (its results as analysed or as posted). */
 export function answersLeftForLater(roles: { readonly tlsServer: { readonly verifiersDeferred?: boolean }; readonly tlsClient: { readonly verifiersDeferred?: boolean } }): boolean {
   return roles.tlsServer.verifiersDeferred === true || roles.tlsClient.verifiersDeferred === true;

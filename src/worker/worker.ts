@@ -14,9 +14,10 @@ import type { DecodedInput } from '@/core/model';
 import { ToolState } from './tools';
 import { postAnalysis, verifierAnswersOf } from './posted';
 import { sweepAnswers } from './sweep';
+import { PagePace } from './page-pace';
 import { findCertificate, pageInputOf } from './page-input';
 import { splitResult } from './parts';
-import { answersLeftForLater, NOT_KEPT, SUPERSEDED, type CompleteAnswersRequest, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
+import { answersLeftForLater, NOT_KEPT, SUPERSEDED, type CompleteAnswersRequest, type PageIdleSignal, type ReadFile, type AnalyzeRequest, type WorkerRequest, type WorkerResponse, type WorkerResult } from './protocol';
 
 const decoded = new Map<string, DecodedInput>();
 // Load and decode the built-in root store as soon as the engine starts, before anything is
@@ -24,6 +25,13 @@ const decoded = new Map<string, DecodedInput>();
 const rootsLoaded: Promise<unknown> = loadBuiltinRoots().catch(() => undefined);
 /** Sessions above this many certificates get their verifier answers per certificate, on request (a 10,000-certificate bundle stays as fast as before). */
 const VERIFIER_LIMIT = 1_000;
+/** The page's idle signals (page-pace.ts): background work takes turns with the page's rendering. */
+const pace = new PagePace();
+/** Longest wait for the page's idle signal: a busy or hidden page still gets its answers. */
+const PAGE_WAIT_MS = 1_500;
+/** Sessions above this many certificates are analysed once the page is idle. */
+const PACED_ANALYSIS = 100;
+
 /** The newest analysis, able to answer deferred verifier questions. */
 let lazyAnalysis: LazySessionAnalysis | null = null;
 /** Power tools' state: the last analysis and keys kept for an explicit export (src/worker/tools.ts). */
@@ -184,7 +192,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       return { kind: 'filesRead', files: await readFiles(request.files, request.maxBytes) };
     case 'analyze': {
       newestAnalysisId = request.id;
-      const run = analysisChain.then(() => analyze(request));
+      const asked = pace.now();
+      const run = analysisChain.then(() => analyze(request, asked));
       analysisChain = run.catch(() => undefined);
       return run;
     }
@@ -197,7 +206,7 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
       return { kind: 'verifierAnswers', answers: certificate ? verifierAnswersOf(certificate.suitability) : null };
     }
     case 'completeAnswers':
-      return completeAnswers(request);
+      return completeAnswers(request, pace.now());
     case 'share': {
       // Certificates only, deduplicated, in session order: never keys, CSRs (challenge
       // passwords) or anything else the session holds.
@@ -256,13 +265,20 @@ async function handle(request: WorkerRequest): Promise<WorkerResult> {
   }
 }
 
-async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
+/** `asked`: when the request arrived (pace clock); the page's idle signal since then lets a big analysis start. */
+async function analyze(request: AnalyzeRequest, asked: number): Promise<WorkerResult> {
   if (request.id !== newestAnalysisId) throw new Error(SUPERSEDED);
   await Promise.allSettled([...inFlight]);
   const inputs: DecodedInput[] = [];
   for (const key of request.keys) {
     const input = decoded.get(key);
     if (input) inputs.push(input);
+  }
+  // A big session's rows are still being rendered when its analysis is asked for: the analysis
+  // starts once the page is idle, instead of taking the other core from that rendering.
+  if (inputs.reduce((n, i) => n + i.certificates.length, 0) > PACED_ANALYSIS) {
+    await pace.wait(PAGE_WAIT_MS, asked);
+    if (request.id !== newestAnalysisId) throw new Error(SUPERSEDED);
   }
   post({ type: 'progress', id: request.id, phase: `Analyzing ${inputs.length} input${inputs.length === 1 ? '' : 's'}`, done: 0, total: 1 });
   const lazy = await analyzeSessionLazily(inputs, {
@@ -283,28 +299,37 @@ async function analyze(request: AnalyzeRequest): Promise<WorkerResult> {
 /** Work between two batches of a background sweep: other requests wait at most this long. */
 const SWEEP_BATCH_MS = 200;
 
-/** Lets the messages that arrived meanwhile (a decode, the detail view's questions) run first. */
-function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Between two batches: the page takes the last one (renders its counts), and other requests that
+ * arrived meanwhile (a decode, the detail view's questions) run, before the next batch is worked out.
+ */
+async function takeTurns(): Promise<void> {
+  await pace.wait(PAGE_WAIT_MS);
 }
 
 /** The answers analyze left for later, in the analysis' order, posted in batches of about SWEEP_BATCH_MS of work (sweep.ts). */
-async function completeAnswers(request: CompleteAnswersRequest): Promise<WorkerResult> {
+async function completeAnswers(request: CompleteAnswersRequest, asked: number): Promise<WorkerResult> {
   const current = posted;
   const lazy = lazyAnalysis;
   if (!current || !lazy || current.id !== request.analysisId) throw new Error(SUPERSEDED);
+  // The page asks for these answers as the analysis arrives, and renders that analysis first.
+  await pace.wait(PAGE_WAIT_MS, asked);
   const count = await sweepAnswers(current.certificates.values(), lazy, {
     batchMs: SWEEP_BATCH_MS,
     // A newer analysis asked for, or the session cleared: these answers are no one's any more.
     current: () => posted === current && newestAnalysisId === request.analysisId,
     post: (answered, done, total) => post({ type: 'progress', id: request.id, phase: `Verifier answers for ${done} of ${total} certificates`, done, total, answered }),
-    pause: yieldToMessages,
+    pause: takeTurns,
   });
   return { kind: 'answersCompleted', count };
 }
 
-self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+self.addEventListener('message', (event: MessageEvent<WorkerRequest | PageIdleSignal>) => {
   const request = event.data;
+  if (request.type === 'pageIdle') {
+    pace.idle();
+    return;
+  }
   handle(request).then(
     (result) => postResult(request.id, result),
     (error: unknown) => post({ type: 'failure', id: request.id, message: error instanceof Error ? error.message : String(error) }),
