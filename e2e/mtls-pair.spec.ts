@@ -3,9 +3,12 @@
  * verifiers' answers per side, config lines per stack; a pair only when the person picked it or
  * it is plausible (same file, or the client's issuer loaded).
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectAccessible } from './axe';
-import { test, expect, dropFiles, fixture } from './fixtures';
+import { test, expect, dropFiles, fixture, FIXTURES } from './fixtures';
 import { openApp } from './helpers';
 
 function pairRegion(page: Page): Locator {
@@ -91,6 +94,30 @@ test('a server and a client in one file are a pair', async ({ page }) => {
   await expect(pair).toContainText('alice');
   await pair.locator('summary').click();
   await expect(pair).toContainText('Checked together because both came in the same file.');
+});
+
+test("a large session's pair is judged with every verifier's answer, not left unknown", async ({ page }) => {
+  const bundle = path.join(FIXTURES, 'generated', 'bundle-10000.pem');
+  // Generated on demand (deterministic, ~1 s), never skipped: a fresh clone does not have it.
+  if (!existsSync(bundle)) execFileSync('node', [path.resolve(FIXTURES, '../../scripts/make-big-bundle.mjs')], { stdio: 'inherit' });
+  test.setTimeout(180_000);
+  await openApp(page);
+  // The pair comes after 10,000 certificates: its verifier answers are among those the analysis leaves for later.
+  await dropFiles(page, [fixture('generated/bundle-10000.pem'), fixture('mtls/pair-same-file.pem')]);
+  await expect(page.getByRole('region', { name: /^Overview/ })).toHaveAttribute('data-certificate-count', '10002', { timeout: 120_000 });
+  const pair = pairRegion(page);
+  await expect(pair).toContainText('alice', { timeout: 60_000 });
+  await pair.locator('summary').click();
+  await expect(pair).toContainText('Checked together because both came in the same file.');
+  for (const label of ['The server certificate is accepted for the TLS server role', 'The client certificate is accepted for the TLS client role']) {
+    await expect(item(pair, label)).toContainText(/accepted by|refused by/u);
+    await expect(item(pair, label)).not.toContainText('left for later');
+  }
+  // The mTLS tab shows the same pair, judged the same way.
+  await page.getByRole('tab', { name: /mTLS/ }).click();
+  const tabPair = page.getByRole('tabpanel').filter({ has: page.getByRole('list', { name: 'mTLS checklist' }) });
+  await expect(tabPair.getByRole('list', { name: 'mTLS checklist' })).not.toContainText('left for later');
+  await expect(tabPair.getByRole('list', { name: 'mTLS checklist' })).toContainText(/accepted by|refused by/u);
 });
 
 test('a public server CA: clients with the default store have it; the nginx client uses the system bundle', async ({ page }) => {

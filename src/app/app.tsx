@@ -17,6 +17,7 @@ import { engineClient, EngineTimeoutError, UNLIMITED_ITERATIONS } from '@/worker
 import { SUPERSEDED } from '@/worker/protocol';
 import { adaptAnalysis, withLaterAnswers } from './analysis-view-model';
 import { useLaterAnswers } from './later-answers';
+import { useAutomaticMtlsCheck } from './mtls-check';
 import { contentSha256, decodeQueryOptions, usePageInputs, useSessionAnalysis, type AnalysisParams, type LoadedSource } from './queries';
 import { useTheme } from './theme';
 import { pathOf, useWindowDrop } from './window-drop';
@@ -409,6 +410,9 @@ export function App() {
   const baseView = useMemo(() => (analysis ? adaptAnalysis(analysis, decoded) : null), [analysis, decoded]);
   // Each batch of later answers lays its verdicts over the view model; names, chain labels and the mTLS hint are not made again.
   const view = useMemo(() => baseView && withLaterAnswers(baseView, later), [baseView, later]);
+  const analysisStamp = analysis ? analysisQuery.dataUpdatedAt : 0;
+  // The analysis' mTLS pair; a large session's is checked again once its verifier answers are worked out.
+  const automaticMtls = useAutomaticMtlsCheck(view?.mtls ?? null, analysisStamp);
   const analyzing = analysisQuery.isFetching ? (analysisProgress ?? 'Analyzing…') : null;
 
   // --- selection -----------------------------------------------------------------------------
@@ -503,9 +507,9 @@ export function App() {
                 label: 'Overview',
                 content: (
                   <div className="space-y-4">
-                    {view?.mtls && (
+                    {view && automaticMtls && (
                       <Suspense fallback={null}>
-                        <MtlsPairView check={view.mtls} nameOf={(sha) => view.labelOf(sha).name} />
+                        <MtlsPairView check={automaticMtls} nameOf={(sha) => view.labelOf(sha).name} />
                       </Suspense>
                     )}
                     {view?.mtlsPickable && (
@@ -562,7 +566,7 @@ export function App() {
                 label: 'mTLS pair',
                 content: (
                   <Suspense fallback={<p className="panel p-4 text-sm">Loading the mTLS pair check…</p>}>
-                    <MtlsPairPane rows={rows} view={view} analysisStamp={analysis ? analysisQuery.dataUpdatedAt : 0} />
+                    <MtlsPairPane rows={rows} view={view} analysisStamp={analysisStamp} />
                   </Suspense>
                 ),
               },
@@ -571,7 +575,7 @@ export function App() {
                 label: 'Error decoder',
                 content: (
                   <Suspense fallback={<p className="panel p-4 text-sm">Loading the error decoder…</p>}>
-                    <ErrorDecoderPane nameOf={(sha) => view?.labelOf(sha).name ?? sha.slice(0, 16)} analysisStamp={analysis ? analysisQuery.dataUpdatedAt : 0} />
+                    <ErrorDecoderPane nameOf={(sha) => view?.labelOf(sha).name ?? sha.slice(0, 16)} analysisStamp={analysisStamp} />
                   </Suspense>
                 ),
               },

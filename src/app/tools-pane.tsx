@@ -18,6 +18,7 @@ import { engineClient } from '@/worker/client';
 import type { Pkcs12MakeRequest, Pkcs12MakeResult } from '@/ui/tools/pkcs12-make-view';
 import type { DecodedErrorMatch, WritePkcs12Request } from '@/worker/tools-protocol';
 import type { AnalysisViewModel } from './analysis-view-model';
+import { mtlsPairQueryOptions, useAutomaticMtlsCheck } from './mtls-check';
 
 // The ASN.1 browser (and its virtualizer) is fetched only when its tab is opened.
 const Asn1View = lazy(() => import('@/ui/tools/asn1-view'));
@@ -55,13 +56,6 @@ export function decodeErrorQueryOptions(text: string, analysisStamp: number) {
     queryFn: async () => (await engineClient().tool({ type: 'decodeError', text }, 'errorDecoded')).matches,
     enabled: text.trim() !== '',
     gcTime: 10_000,
-  });
-}
-
-export function mtlsPairQueryOptions(server: string, client: string, analysisStamp: number) {
-  return queryOptions({
-    queryKey: ['mtlsPair', server, client, analysisStamp] as const,
-    queryFn: async () => (await engineClient().tool({ type: 'mtlsPair', server, client }, 'mtlsChecked')).check,
   });
 }
 
@@ -262,13 +256,15 @@ export function MtlsPairPane({ rows, view, analysisStamp }: MtlsPairPaneProps) {
   const [server, setServer] = useState<string | null>(null);
   const [client, setClient] = useState<string | null>(null);
   const automatic = view?.mtls ?? null;
+  // The analysis' own pair's check: checked again with every verifier's answer when they were left for later.
+  const automaticCheck = useAutomaticMtlsCheck(automatic, analysisStamp);
   const serverSha = server ?? automatic?.server ?? '';
   const clientSha = client ?? automatic?.client ?? '';
   const ready = view !== null && serverSha !== '' && clientSha !== '' && serverSha !== clientSha;
   // The analysis' own pair is shown as it is; anything else is asked for as picked.
   const isAutomatic = automatic !== null && automatic.server === serverSha && automatic.client === clientSha;
   const q = useQuery({ ...mtlsPairQueryOptions(serverSha, clientSha, analysisStamp), enabled: ready && !isAutomatic });
-  const check = isAutomatic ? automatic : (q.data ?? null);
+  const check = isAutomatic ? automaticCheck : (q.data ?? null);
   const picker = (role: 'server' | 'client', value: string, onChange: (sha: string) => void) => (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor={`${id}-${role}`} className="w-32 font-medium">

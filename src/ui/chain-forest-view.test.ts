@@ -86,6 +86,7 @@ describe('MtlsPairView', () => {
     server: 's',
     client: 'c',
     pairing: 'picked',
+    answersDeferred: false,
     items: [{ id: 'server-trusts-client-ca', label: "What the server must trust: the client's CA", state: 'action', detail: `Configure the server to trust CN=${HOSTILE}` }],
     serverCa: null,
     clientCa: { sha256: 'c', subject: `CN=${HOSTILE}`, name: HOSTILE, fileName: 'evil-img-src-x-onerror-alert-1.pem', kind: 'private', pem: '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n' },

@@ -7,7 +7,7 @@ import type { Asn1Node } from '@/core/asn1/tree';
 import type { FieldDiff } from '@/core/compare/index';
 import type { CertificateExports } from '@/core/export/index';
 import type { CertificateModel } from '@/core/model';
-import type { MtlsPairCheck } from '@/core/purpose/mtls';
+import type { MtlsPairCheck, MtlsPairing } from '@/core/purpose/mtls';
 import type { FindingCode } from '@/core/purpose/types';
 
 /** The ASN.1 tree of one certificate's DER. `key` is the input's SHA-256 (null: search every input). */
@@ -59,6 +59,8 @@ export interface MtlsPairRequest {
   readonly id: number;
   readonly server: string;
   readonly client: string;
+  /** Why these two are checked together: the person picked them (the default), or the analysis paired them and left their answers for later. */
+  readonly pairing?: MtlsPairing;
 }
 
 /** A root of the built-in (Mozilla) store by SHA-256, decoded, so a chain's built-in root opens like a loaded certificate. */

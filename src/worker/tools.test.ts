@@ -115,6 +115,8 @@ describe('ToolState mTLS pair of a big session', () => {
     const roleStates = async (tools: ToolState) => {
       const r = await tools.handle(request);
       if (r.kind !== 'mtlsChecked') throw new Error(r.kind);
+      expect(r.check.pairing, 'asked without a pairing: picked').toBe('picked');
+      expect(r.check.answersDeferred, 'deferred exactly when a role item could not be judged').toBe(r.check.items.some((i) => i.id.endsWith('-role') && i.state === 'unknown'));
       return r.check.items.filter((i) => i.id === 'server-role' || i.id === 'client-role').map((i) => i.state);
     };
     // [with answersFor, role items unknown?, why]
@@ -129,5 +131,29 @@ describe('ToolState mTLS pair of a big session', () => {
       expect(states, why).toHaveLength(2);
       expect(states.every((s) => s === 'unknown'), why).toBe(unknown);
     }
+  });
+
+  it("checks the analysis' own pair again, keeping why it was paired, once the answers are there", async () => {
+    const { readFileSync } = await import('node:fs');
+    const { decodeInput } = await import('@/core/decode-input');
+    const { analyzeSessionLazily } = await import('@/core/session');
+    // A server and a client certificate in one file: the analysis pairs them (same input).
+    const pem = ['leaves/server.pem', 'leaves/client.pem', 'pki/intermediate.pem', 'pki/root.pem'].map((p) => readFileSync(new URL(`../../test/fixtures/${p}`, import.meta.url), 'utf8')).join('\n');
+    const input = await decodeInput({ name: 'pair.pem', bytes: new TextEncoder().encode(pem) });
+    const lazy = await analyzeSessionLazily([input], { at: '2026-06-01T00:00:00Z', host: null, builtinRoots: false, verifierLimit: 0 });
+    const automatic = lazy.analysis.mtls;
+    expect(automatic?.pairing).toBe('same-input');
+    expect(automatic?.answersDeferred, "the analysis' own check: its answers were left for later").toBe(true);
+    const tools = new ToolState(new Map([[input.sha256Hex, input]]));
+    tools.rememberAnalysis(lazy.analysis, lazy.answersFor);
+    const again = await tools.handle({ type: 'mtlsPair', id: 2, server: automatic?.server ?? '', client: automatic?.client ?? '', pairing: automatic?.pairing ?? 'picked' });
+    if (again.kind !== 'mtlsChecked') throw new Error(again.kind);
+    expect(again.check.pairing).toBe('same-input');
+    expect(again.check.answersDeferred).toBe(false);
+    expect(again.check.items.find((i) => i.id === 'server-role')?.state).not.toBe('unknown');
+    // The same as an analysis that answered everything at once.
+    const { analyzeSession } = await import('@/core/session');
+    const eager = await analyzeSession([input], { at: '2026-06-01T00:00:00Z', host: null, builtinRoots: false });
+    expect(JSON.parse(JSON.stringify(again.check))).toEqual(JSON.parse(JSON.stringify(eager.mtls)));
   });
 });

@@ -144,7 +144,7 @@ export class ToolState {
         const server = analysis?.certificates.find((c) => c.sha256 === request.server);
         const client = analysis?.certificates.find((c) => c.sha256 === request.client);
         if (!analysis || !server || !client) throw new Error('Both certificates must be loaded and analysed.');
-        return { kind: 'mtlsChecked', check: checkMtlsPair(await this.answered(server), await this.answered(client), analysis, 'picked') };
+        return { kind: 'mtlsChecked', check: checkMtlsPair(await this.answered(server), await this.answered(client), analysis, request.pairing ?? 'picked') };
       }
       case 'writePkcs12':
         return this.writePkcs12(request);

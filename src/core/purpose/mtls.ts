@@ -69,6 +69,11 @@ export interface MtlsPairCheck {
   readonly config: readonly MtlsConfig[];
   /** True when no item fails and none is unknown (items that need configuration count as fine). */
   readonly ok: boolean;
+  /**
+   * True when a side's verifier answers were left for later (a large session's analysis): its
+   * role item is unknown until the pair is checked again with them (the page then asks the engine).
+   */
+  readonly answersDeferred: boolean;
 }
 
 /** One role's result as the session has it: verdict, findings and every verifier's answer. */
@@ -126,7 +131,7 @@ function roleItem(id: 'server-role' | 'client-role', side: MtlsSide, role: MtlsR
   const label = `The ${what} certificate is accepted for the TLS ${what} role`;
   const subject = side.certificate.subject.rfc4514;
   if (role.verifiersDeferred) {
-    return { id, label, state: 'unknown', detail: `${subject}: the verifiers' answers were left for later in this large session; pick this pair in the mTLS pair tab to check it with them.` };
+    return { id, label, state: 'unknown', detail: `${subject}: the verifiers' answers were left for later in this large session, so this pair must be checked again with them.` };
   }
   const accepting: VerifierId[] = [];
   const onceTrusted: VerifierId[] = [];
@@ -385,6 +390,7 @@ export function checkMtlsPair(server: MtlsSide, client: MtlsSide, session: MtlsL
     clientCa,
     config: configLines(serverCa, clientCa, clientIntermediates),
     ok: items.every((i) => i.state === 'pass' || i.state === 'action'),
+    answersDeferred: server.suitability.tlsServer.verifiersDeferred === true || client.suitability.tlsClient.verifiersDeferred === true,
   };
 }
 
