@@ -104,6 +104,27 @@ describe('EngineClient: the page says when it is idle, so the engine takes turns
     expect(posted).toEqual(['pageIdle', 'pageIdle']);
   });
 
+  it('a hidden page says it is idle at once, and a page hidden while a signal waits sends it then', async () => {
+    const page = Object.assign(new EventTarget(), { visibilityState: 'hidden' as DocumentVisibilityState });
+    const g = globalThis as { document?: unknown };
+    g.document = page;
+    try {
+      const { client, posted } = pacedEngine(0);
+      client.pageIdleSoon();
+      expect(posted, 'hidden: nothing to render, and idle callbacks and timers are throttled').toEqual(['pageIdle']);
+      page.visibilityState = 'visible';
+      client.pageIdleSoon();
+      expect(posted).toEqual(['pageIdle']);
+      page.visibilityState = 'hidden';
+      page.dispatchEvent(new Event('visibilitychange'));
+      expect(posted, 'hidden before the idle period came').toEqual(['pageIdle', 'pageIdle']);
+      await tasks(3);
+      expect(posted, 'the idle callback it replaced sends nothing more').toEqual(['pageIdle', 'pageIdle']);
+    } finally {
+      delete g.document;
+    }
+  });
+
   it('an analysis is followed by a signal, so a big one starts once the page is idle', async () => {
     const { client, posted } = pacedEngine(0);
     await client.analyze(['a'], null, '2026-06-01T00:00:00Z', []);

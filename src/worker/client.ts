@@ -209,23 +209,47 @@ export class EngineClient {
     return result.count;
   }
 
-  private idleAsked = false;
+  /** The pending idle signal's cancel, while one is asked for. */
+  private idleAsked: (() => void) | null = null;
 
   /**
    * Tells the engine at the page's next idle period (requestIdleCallback: the page's tasks, its
    * rendering and its frame are done) that its background work may go on (page-pace.ts).
-   * Asked once however many times it is called before then.
+   * Asked once however many times it is called before then. A hidden page renders nothing and
+   * its idle callbacks and timers are throttled: it says so at once, and a page hidden while a
+   * signal is pending sends it then.
    */
   pageIdleSoon(): void {
     if (this.idleAsked) return;
-    this.idleAsked = true;
+    const page = globalThis.document as Document | undefined;
     const signal = () => {
-      this.idleAsked = false;
+      this.idleAsked?.();
+      this.idleAsked = null;
       const message: PageIdleSignal = { type: 'pageIdle' };
       this.worker.postMessage(message);
     };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(signal, { timeout: PAGE_IDLE_TIMEOUT_MS });
-    else setTimeout(signal, 0);
+    if (page?.visibilityState === 'hidden') {
+      this.idleAsked = () => undefined;
+      signal();
+      return;
+    }
+    const onHidden = () => {
+      if (page?.visibilityState === 'hidden') signal();
+    };
+    page?.addEventListener('visibilitychange', onHidden);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(signal, { timeout: PAGE_IDLE_TIMEOUT_MS });
+      this.idleAsked = () => {
+        cancelIdleCallback(handle);
+        page?.removeEventListener('visibilitychange', onHidden);
+      };
+    } else {
+      const handle = setTimeout(signal, 0);
+      this.idleAsked = () => {
+        clearTimeout(handle);
+        page?.removeEventListener('visibilitychange', onHidden);
+      };
+    }
   }
 
   async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {
