@@ -53,6 +53,13 @@ function initialParams(): { at: string; host: string } {
 const FILE_BATCH = 16;
 /** What posting one batch of Files to the engine should take of a task (read-queue.ts budgetMs). */
 const FILE_POST_BUDGET_MS = 12;
+/**
+ * Batches of files handed to the engine and not yet read by it (read-queue.ts maxInFlight): the
+ * next batch is posted while the engine decodes, not while it reads. Picking the 1,385-file
+ * folder, three runs each: longest tasks 147, 79 and 89 ms without a limit, none over 50 ms with it,
+ * and all inputs listed no later.
+ */
+const FILES_IN_FLIGHT = 2;
 /** Files handed to the engine while a dropped folder is still being listed (the first rows). */
 const FILES_WHILE_LISTING = 8;
 
@@ -175,6 +182,7 @@ export function App() {
       later: (step) => window.setTimeout(step, 0),
       budgetMs: FILE_POST_BUDGET_MS,
       now: () => performance.now(),
+      maxInFlight: FILES_IN_FLIGHT,
       // Once more if the engine restarted meanwhile (another input ran past its time bound).
       read: (batch) => engineClient().readFiles(batch, MAX_INPUT_BYTES).catch(() => engineClient().readFiles(batch, MAX_INPUT_BYTES)),
       failed: (batch, e) => batch.map(() => ({ tooLarge: false as const, size: 0, failure: e instanceof Error ? e.message : String(e) })),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nextBatchSize, ReadQueue } from './read-queue';
 
 /** A queue whose "later" steps run only when the test says so, recording what each step posted. */
-function harness(options: { failOn?: string; slow?: string; firstBatch?: number } = {}) {
+function harness(options: { failOn?: string; slow?: string; firstBatch?: number; maxInFlight?: number; holdAll?: boolean } = {}) {
   const steps: (() => void)[] = [];
   const posted: string[][] = [];
   const taken: string[] = [];
@@ -10,13 +10,14 @@ function harness(options: { failOn?: string; slow?: string; firstBatch?: number 
   const queue = new ReadQueue<string>({
     batch: 2,
     ...(options.firstBatch !== undefined ? { firstBatch: options.firstBatch } : {}),
+    ...(options.maxInFlight !== undefined ? { maxInFlight: options.maxInFlight } : {}),
     later: (step) => steps.push(step),
     read: (files) => {
       const names = files.map((f) => f.name);
       posted.push(names);
       if (options.failOn && names.includes(options.failOn)) return Promise.reject(new Error('engine gone'));
       const results = names.map((n) => `read ${n}`);
-      if (options.slow && names.includes(options.slow)) return new Promise((resolve) => releases.push(() => resolve(results)));
+      if (options.holdAll || (options.slow && names.includes(options.slow))) return new Promise((resolve) => releases.push(() => resolve(results)));
       return Promise.resolve(results);
     },
     failed: (files, e) => files.map((f) => `failed ${f.name}: ${(e as Error).message}`),
@@ -158,5 +159,43 @@ describe('ReadQueue: a batch is sized to what posting the last one cost', () => 
     expect(posted).toEqual([4, 2, 4, 8, 2]);
     await settle();
     expect(queue.pending).toBe(0);
+  });
+});
+
+describe('ReadQueue maxInFlight: the next batch is handed over once the engine has read one (no Files posted while it reads)', () => {
+  /** Runs every step scheduled so far, then lets promises settle. */
+  const drain = async (h: ReturnType<typeof harness>) => {
+    for (let i = 0; i < 20 && h.steps.length > 0; i++) h.runStep();
+    await settle();
+  };
+  // [maxInFlight, batches posted before any read is answered, why]
+  const ROWS: readonly [number | undefined, number, string][] = [
+    [undefined, 3, 'no limit: every batch is handed over a task apart'],
+    [1, 1, 'one at a time: a File posted while the engine reads waited on the browser (62–147 ms tasks)'],
+    [2, 2, 'two: the engine has the next batch at hand when it finishes one'],
+  ];
+  it.each(ROWS)('maxInFlight %s → %i batches asked before a read is answered (%s)', async (maxInFlight, expected) => {
+    const h = harness({ holdAll: true, ...(maxInFlight !== undefined ? { maxInFlight } : {}) });
+    h.queue.add(files('a', 'b', 'c', 'd', 'e', 'f'));
+    await drain(h);
+    expect(h.posted).toHaveLength(expected);
+    // Each answer frees a place: the rest follows, and everything is taken in order.
+    while (h.releases.length > 0) {
+      h.releases.shift()?.();
+      await settle();
+      await drain(h);
+    }
+    expect(h.posted.flat()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(h.taken).toEqual(['read a', 'read b', 'read c', 'read d', 'read e', 'read f']);
+    expect(h.queue.pending).toBe(0);
+  });
+
+  it('a read that fails frees its place too', async () => {
+    const h = harness({ failOn: 'a', maxInFlight: 1 });
+    h.queue.add(files('a', 'b', 'c', 'd'));
+    await drain(h);
+    await drain(h);
+    expect(h.posted).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(h.taken).toEqual(['failed a: engine gone', 'failed b: engine gone', 'read c', 'read d']);
   });
 });

@@ -35,6 +35,12 @@ export interface ReadQueueOptions<R> {
   readonly budgetMs?: number;
   /** The clock the budget is measured with (performance.now in the page). */
   readonly now?: () => number;
+  /**
+   * At most this many batches asked for and not yet answered (default: no limit). A File handed
+   * to the engine while it reads other files waits on the same browser thread that serves those
+   * reads: posting one batch of picked files took 62–147 ms in one task then.
+   */
+  readonly maxInFlight?: number;
 }
 
 /** The next batch's size: `files` were asked for in `spentMs`; see ReadQueueOptions.budgetMs. */
@@ -50,6 +56,8 @@ export class ReadQueue<R> {
   /** Batches asked for and not yet taken, in order. */
   private readonly asked: { readonly files: readonly File[]; readonly results: Promise<readonly R[]> }[] = [];
   private pumping = false;
+  /** A step found `maxInFlight` batches under way and waits for one to be answered. */
+  private stalled = false;
   private taking = false;
   private size = 0;
   /** How many more files may be asked for while held (Infinity when not held). */
@@ -87,7 +95,15 @@ export class ReadQueue<R> {
     this.step();
   }
 
+  /** Batches asked for whose results have not come yet. */
+  private inFlight = 0;
+
   private step(): void {
+    if (this.inFlight >= (this.options.maxInFlight ?? Number.POSITIVE_INFINITY)) {
+      // Goes on when a batch's results come (takeInOrder).
+      this.stalled = true;
+      return;
+    }
     const files = this.waiting.splice(0, Math.min(this.size, this.allowance));
     if (files.length === 0) {
       this.pumping = false;
@@ -98,7 +114,15 @@ export class ReadQueue<R> {
     const start = now();
     const results = this.options.read(files);
     this.size = nextBatchSize(files.length, now() - start, this.options.batch, this.options.budgetMs);
-    this.asked.push({ files, results: results.catch((e: unknown) => this.options.failed(files, e)) });
+    this.inFlight++;
+    const settled = results.catch((e: unknown) => this.options.failed(files, e)).finally(() => {
+      this.inFlight--;
+      if (this.stalled) {
+        this.stalled = false;
+        this.options.later(() => this.step());
+      }
+    });
+    this.asked.push({ files, results: settled });
     void this.takeInOrder();
     this.options.later(() => this.step());
   }
