@@ -15,7 +15,11 @@ export function mtlsPairQueryOptions(server: string, client: string, analysisSta
   });
 }
 
-/** The analysis' pair check to show: null while the engine checks a deferred pair again, or when there is no pair. */
+/**
+ * The analysis' pair check to show: null while the engine checks a deferred pair again, or when
+ * there is no pair. If that check fails (the engine restarted meanwhile), the analysis' own check
+ * is shown: its role items say the answers were left for later.
+ */
 export function useAutomaticMtlsCheck(automatic: MtlsPairCheck | null, analysisStamp: number): MtlsPairCheck | null {
   const deferred = automatic?.answersDeferred === true;
   const q = useQuery({
@@ -23,5 +27,6 @@ export function useAutomaticMtlsCheck(automatic: MtlsPairCheck | null, analysisS
     enabled: deferred,
   });
   if (!automatic) return null;
-  return deferred ? (q.data ?? null) : automatic;
+  if (!deferred) return automatic;
+  return q.data ?? (q.isError ? automatic : null);
 }
