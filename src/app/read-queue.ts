@@ -56,6 +56,8 @@ export class ReadQueue<R> {
   /** Batches asked for and not yet taken, in order. */
   private readonly asked: { readonly files: readonly File[]; readonly results: Promise<readonly R[]> }[] = [];
   private pumping = false;
+  /** Batches asked for whose results have not come yet. */
+  private inFlight = 0;
   /** A step found `maxInFlight` batches under way and waits for one to be answered. */
   private stalled = false;
   private taking = false;
@@ -95,12 +97,9 @@ export class ReadQueue<R> {
     this.step();
   }
 
-  /** Batches asked for whose results have not come yet. */
-  private inFlight = 0;
-
   private step(): void {
     if (this.inFlight >= (this.options.maxInFlight ?? Number.POSITIVE_INFINITY)) {
-      // Goes on when a batch's results come (takeInOrder).
+      // Goes on when a batch's results come (the `finally` below).
       this.stalled = true;
       return;
     }

@@ -42,6 +42,8 @@ export const DEFAULT_ENGINE_TIMEOUT_MS = 120_000;
 
 /** The longest a page idle signal waits for an idle period (a page busy with something else). */
 const PAGE_IDLE_TIMEOUT_MS = 1_000;
+const cancelIdle = (handle: number) => () => cancelIdleCallback(handle);
+const cancelTimer = (handle: ReturnType<typeof setTimeout>) => () => clearTimeout(handle);
 
 export class EngineClient {
   private worker: Worker;
@@ -229,7 +231,6 @@ export class EngineClient {
       this.worker.postMessage(message);
     };
     if (page?.visibilityState === 'hidden') {
-      this.idleAsked = () => undefined;
       signal();
       return;
     }
@@ -237,19 +238,11 @@ export class EngineClient {
       if (page?.visibilityState === 'hidden') signal();
     };
     page?.addEventListener('visibilitychange', onHidden);
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(signal, { timeout: PAGE_IDLE_TIMEOUT_MS });
-      this.idleAsked = () => {
-        cancelIdleCallback(handle);
-        page?.removeEventListener('visibilitychange', onHidden);
-      };
-    } else {
-      const handle = setTimeout(signal, 0);
-      this.idleAsked = () => {
-        clearTimeout(handle);
-        page?.removeEventListener('visibilitychange', onHidden);
-      };
-    }
+    const cancel = typeof requestIdleCallback === 'function' ? cancelIdle(requestIdleCallback(signal, { timeout: PAGE_IDLE_TIMEOUT_MS })) : cancelTimer(setTimeout(signal, 0));
+    this.idleAsked = () => {
+      cancel();
+      page?.removeEventListener('visibilitychange', onHidden);
+    };
   }
 
   async share(keys: readonly string[], selectedSha256: string | null, host: string | null, at: string | null): Promise<SharedLink> {
